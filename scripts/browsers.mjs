@@ -1,0 +1,69 @@
+// Finds the Chromium and Firefox the tests run in. On Debian/Ubuntu as root it
+// installs them with apt-get when missing; elsewhere it says what to install or set.
+// Used by web-test-runner.config.mjs and as `node scripts/browsers.mjs --ensure` before `npm test`.
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const CANDIDATES = {
+  chromium: {
+    env: 'CHROME_PATH',
+    paths: [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    ],
+    apt: 'chromium',
+  },
+  firefox: {
+    env: 'FIREFOX_PATH',
+    paths: [
+      '/usr/bin/firefox-esr',
+      '/usr/bin/firefox',
+      '/Applications/Firefox.app/Contents/MacOS/firefox',
+      'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
+    ],
+    apt: 'firefox-esr',
+  },
+};
+
+/** The executable for `name` ('chromium' | 'firefox'), or undefined. */
+export function findBrowser(name) {
+  const { env, paths } = CANDIDATES[name];
+  if (process.env[env]) return process.env[env];
+  return paths.find((p) => existsSync(p));
+}
+
+function isDebianRoot() {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  try {
+    return /debian|ubuntu/i.test(readFileSync('/etc/os-release', 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** Makes sure both browsers exist, installing them with apt-get where that is possible. */
+export function ensureBrowsers() {
+  const missing = Object.keys(CANDIDATES).filter((name) => !findBrowser(name));
+  if (!missing.length) return;
+  const packages = missing.map((name) => CANDIDATES[name].apt);
+  if (isDebianRoot()) {
+    console.log(`Installing ${packages.join(' ')} with apt-get…`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    return;
+  }
+  const lines = missing.map(
+    (name) => `  ${name}: install it (Debian/Ubuntu: sudo apt-get install ${CANDIDATES[name].apt}) or set ${CANDIDATES[name].env}=/path/to/its/executable`,
+  );
+  console.error(`The tests need Chromium and Firefox. Missing:\n${lines.join('\n')}`);
+  process.exit(1);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--ensure')) ensureBrowsers();

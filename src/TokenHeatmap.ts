@@ -1,0 +1,912 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styles } from './token-heatmap.styles.js';
+import { bestTextColor, parseColor } from './color.js';
+import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson, type Matrix, type ValuesInput } from './data.js';
+import { CellHoverEvent, CellSelectEvent, HeatmapErrorEvent, type CellDetail } from './events.js';
+import { formatExact, formatTick, formatValue } from './format.js';
+import { moveFocus, type GridPosition } from './navigation.js';
+import { placeTooltip } from './placement.js';
+import { clampSide, colorbarTicks, resolveDomain, scalePosition, type Domain } from './scale.js';
+import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
+import { spokenToken, tokenParts } from './tokens.js';
+import { visibleRange, type IndexRange } from './viewport.js';
+
+/** A cell in the caller's indices: `values[rowIndex][columnIndex]`. */
+export interface CellIndex {
+  rowIndex: number;
+  columnIndex: number;
+}
+
+/** Matrices up to this many cells render every cell; larger ones render the visible window. */
+export const FULL_RENDER_LIMIT = 2500;
+/** Cells kept beyond each edge of the visible window, and the step the window moves by. */
+const WINDOW_CHUNK = 8;
+/** Values above this many cells are not mirrored to the `values` attribute (it would be megabytes of text). */
+const REFLECT_LIMIT = 10_000;
+const GRADIENT_STOPS = 32;
+
+const jsonConverter = {
+  fromAttribute: parseJsonAttribute,
+  toAttribute: (value: unknown) => (value instanceof InvalidJson ? value.text : JSON.stringify(value)),
+};
+
+const valuesConverter = {
+  fromAttribute: parseJsonAttribute,
+  toAttribute(value: unknown) {
+    if (value instanceof InvalidJson) return value.text;
+    if (!Array.isArray(value)) return null;
+    const width = Array.isArray(value[0]) ? value[0].length : 1;
+    return value.length * width > REFLECT_LIMIT ? null : stringifyValues(value);
+  },
+};
+
+const numberConverter = {
+  fromAttribute: (text: string | null) => (text === null || text.trim() === '' ? undefined : Number(text)),
+  toAttribute: (value: number | undefined) => (value === undefined ? null : String(value)),
+};
+
+type Placement = { line: number; offset: number };
+
+/**
+ * A token-attribution heatmap: input tokens as rows, outputs as columns, each
+ * cell a signed score printed in the cell and coloured on a diverging scale,
+ * with a colour bar beside it.
+ *
+ * @summary Token-attribution heatmap with exact values, a colour bar, keyboard and screen-reader access.
+ *
+ * @fires cell-hover - The pointer or keyboard focus moved to a cell (`detail`: {@link CellDetail}) or left the grid (`detail`: null).
+ * @fires cell-select - A cell was selected by click, Enter or Space (`detail`: {@link CellDetail}), or the selection was cleared (`detail`: null).
+ * @fires error - The input has problems; `detail` is the message shown. Does not bubble.
+ *
+ * @slot caption - Replaces the built-in caption above the grid.
+ * @slot colorbar - Replaces the built-in colour bar.
+ *
+ * @csspart caption - The caption above the grid.
+ * @csspart alert - The message that lists problems with the input.
+ * @csspart scroller - The scrolling box around the grid.
+ * @csspart grid - The grid of labels and cells.
+ * @csspart corner - The empty header cell above the row labels.
+ * @csspart column-label - A column label.
+ * @csspart row-label - A row label.
+ * @csspart cell - A value cell; also `cell-missing`, `cell-clamped`, `cell-selected`.
+ * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
+ * @csspart colorbar - The built-in colour bar with its ticks and title.
+ * @csspart tooltip - The tooltip shown for the hovered or focused cell.
+ *
+ * @cssprop --token-heatmap-font-family - Font of the element.
+ * @cssprop --token-heatmap-label-font-family - Font of the token labels (monospace, so spaces and glyphs line up).
+ * @cssprop --token-heatmap-font-size - Font size (12px).
+ * @cssprop --token-heatmap-cell-width - Width of a cell (72px).
+ * @cssprop --token-heatmap-cell-height - Height of a cell (28px).
+ * @cssprop --token-heatmap-gap - Space between cells (0px).
+ * @cssprop --token-heatmap-row-label-max-width - Row labels longer than this are truncated with an ellipsis (12em).
+ * @cssprop --token-heatmap-column-label-max-height - Rotated column labels longer than this are truncated (10em).
+ * @cssprop --token-heatmap-max-height - The grid scrolls inside the element beyond this height (80vh).
+ * @cssprop --token-heatmap-colorbar-width - Width of the colour bar's ramp (16px).
+ * @cssprop --token-heatmap-color - Text colour.
+ * @cssprop --token-heatmap-muted-color - Colour of the glyphs that stand for invisible characters.
+ * @cssprop --token-heatmap-background - Background, also behind sticky labels.
+ * @cssprop --token-heatmap-line-color - Outline of the colour bar.
+ * @cssprop --token-heatmap-missing-color - Background of a missing cell.
+ * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell.
+ * @cssprop --token-heatmap-highlight-color - Background of the hovered or focused cell's labels.
+ * @cssprop --token-heatmap-band-color - Crosshair band over the hovered row and column.
+ * @cssprop --token-heatmap-focus-color - Keyboard focus ring.
+ * @cssprop --token-heatmap-selection-color - Frame of the selected cell.
+ * @cssprop --token-heatmap-tooltip-background - Tooltip background.
+ * @cssprop --token-heatmap-tooltip-color - Tooltip text.
+ * @cssprop --token-heatmap-alert-color - Text of the input-problem message.
+ * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
+ */
+export class TokenHeatmap extends LitElement {
+  static override styles = styles;
+
+  /** Row labels: the input tokens, duplicates included. JSON array in the attribute. */
+  @property({ converter: jsonConverter, reflect: true })
+  rows: string[] = [];
+
+  /** Column labels: the outputs or prompts. JSON array in the attribute. */
+  @property({ converter: jsonConverter, reflect: true })
+  columns: string[] = [];
+
+  /** Scores, `values[row][column]`; null or NaN where missing. Also a flat row-major Float32Array/Float64Array. */
+  @property({ converter: valuesConverter, reflect: true })
+  values: ValuesInput = [];
+
+  /** Lower end of the colour domain; by default mirrored from `max`, or from the data, about `center`. */
+  @property({ converter: numberConverter, reflect: true })
+  min?: number;
+
+  /** Upper end of the colour domain; by default mirrored from `min`, or from the data, about `center`. */
+  @property({ converter: numberConverter, reflect: true })
+  max?: number;
+
+  /** The neutral value, drawn in the scheme's middle colour. */
+  @property({ converter: numberConverter, reflect: true })
+  center = 0;
+
+  /** A d3-scale-chromatic scheme name (`RdYlGn`, `RdBu`, `PuOr`, `Viridis`, …), case-insensitive. */
+  @property({ reflect: true })
+  scheme = DEFAULT_SCHEME;
+
+  /** A colour function `(t: number) => cssColour` for t in 0–1; overrides `scheme`. */
+  @property({ attribute: false })
+  interpolator?: Interpolator;
+
+  /** Decimal places printed in each cell. */
+  @property({ converter: numberConverter, reflect: true })
+  decimals = 4;
+
+  /** The colour bar's title and the grid's accessible name. */
+  @property({ reflect: true })
+  label = '';
+
+  /** A heading drawn above the grid; the `caption` slot replaces it. */
+  @property({ reflect: true })
+  caption = '';
+
+  /** Draws tokens as columns and outputs as rows. */
+  @property({ type: Boolean, reflect: true })
+  transpose = false;
+
+  /** The selected cell in the caller's indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute. */
+  @property({ converter: jsonConverter, reflect: true })
+  selected: CellIndex | null = null;
+
+  /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
+  @property({ reflect: true })
+  theme?: 'light' | 'dark';
+
+  /** `labels` highlights the hovered cell's row and column labels; `band` also shades its row and column. */
+  @property({ reflect: true })
+  crosshair: 'labels' | 'band' = 'labels';
+
+  /** `auto` wraps column labels that fit and rotates the rest; or force `horizontal` / `vertical`. */
+  @property({ attribute: 'column-label-orientation', reflect: true })
+  columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
+
+  @state() private _rowRange: IndexRange = { start: 0, end: 0 };
+  @state() private _columnRange: IndexRange = { start: 0, end: 0 };
+  @state() private _active: GridPosition = { row: 0, column: 0 };
+  @state() private _hover: GridPosition | null = null;
+  @state() private _headerHeight = 0;
+  @state() private _rowHeaderWidth = 0;
+
+  @query('.scroller') private _scroller?: HTMLElement;
+  @query('.tooltip') private _tooltip?: HTMLElement;
+
+  private _matrix: Matrix = buildMatrix([], [], []);
+  private _domain: Domain = { min: -1, max: 1, center: 0 };
+  private _interpolate: Interpolator = schemeInterpolator(DEFAULT_SCHEME)!;
+  private _problems: string[] = [];
+  private _reportedProblems = '';
+  private _decimals = 4;
+  private _vertical = false;
+  private _colors = new Map<number, readonly [string, string]>();
+  private _rowSpoken: string[] = [];
+  private _columnSpoken: string[] = [];
+  private _cellSize = { width: 72, height: 28 };
+  private _resizeObserver?: ResizeObserver;
+  private _colorCanvas?: CanvasRenderingContext2D | null;
+
+  /** The displayed grid's size: rows × columns after `transpose`. */
+  private get _shape() {
+    const m = this._matrix;
+    return this.transpose ? { rows: m.columnCount, columns: m.rowCount } : { rows: m.rowCount, columns: m.columnCount };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._resizeObserver ??= new ResizeObserver(() => this._measure());
+    if (this.hasUpdated) this._observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const dataChanged = changed.has('rows') || changed.has('columns') || changed.has('values');
+    if (dataChanged) {
+      this._matrix = buildMatrix(this.rows, this.columns, this.values);
+    }
+    const problems = [...this._matrix.problems];
+
+    if (changed.has('decimals')) {
+      const d = this.decimals;
+      this._decimals = typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 20 ? d : 4;
+    }
+    if (this._decimals !== this.decimals) problems.push(`decimals: ${this._text('decimals', this.decimals)} is not a whole number from 0 to 20; using 4`);
+
+    for (const name of ['min', 'max', 'center'] as const) {
+      const v = this[name];
+      if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v)))
+        problems.push(`${name}: ${this._text(name, v)} is not a number; ignored`);
+    }
+
+    if (changed.has('scheme') || changed.has('interpolator')) {
+      this._interpolate = this._resolveInterpolator();
+      this._colors.clear();
+    }
+    if (dataChanged || changed.has('min') || changed.has('max') || changed.has('center')) {
+      const { stats } = this._matrix;
+      const center = typeof this.center === 'number' && Number.isFinite(this.center) ? this.center : 0;
+      const deviation = stats.maxIndex < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
+      const { domain, problems: domainProblems } = resolveDomain({ min: this.min, max: this.max, center }, deviation);
+      this._domain = domain;
+      this._domainProblems = domainProblems;
+      this._colors.clear();
+    }
+    problems.push(...this._domainProblems);
+    if (this.selected !== null && !this._validSelection(this.selected)) {
+      problems.push(`selected: ${this._text('selected', this.selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
+    }
+    this._problems = problems;
+
+    if (dataChanged || changed.has('transpose')) {
+      this._rowSpoken = [];
+      this._columnSpoken = [];
+      const { rows, columns } = this._shape;
+      this._active = {
+        row: Math.min(this._active.row, rows - 1),
+        column: Math.min(this._active.column, columns - 1),
+      };
+      if (this._hover && (this._hover.row >= rows || this._hover.column >= columns)) this._hover = null;
+    }
+    if (dataChanged || changed.has('transpose') || changed.has('columnLabelOrientation')) {
+      this._vertical = this._columnLabelsVertical();
+    }
+    this._updateWindow();
+  }
+
+  private _domainProblems: string[] = [];
+
+  /** What the user wrote for a property, for messages. */
+  private _text(name: string, value: unknown): string {
+    const attribute = this.getAttribute(name);
+    if (value instanceof InvalidJson) return JSON.stringify(value.text);
+    return JSON.stringify(attribute ?? (typeof value === 'number' ? String(value) : value)) ?? String(value);
+  }
+
+  private _resolveInterpolator(): Interpolator {
+    const fallback = schemeInterpolator(DEFAULT_SCHEME)!;
+    if (this.interpolator !== undefined) {
+      try {
+        if (typeof this.interpolator === 'function' && typeof this.interpolator(0.5) === 'string') return this.interpolator;
+      } catch {
+        // reported below, like a non-function
+      }
+      console.warn(`<token-heatmap>: interpolator is not a (t) => colour function; using ${this.scheme || DEFAULT_SCHEME}`);
+    }
+    const named = schemeInterpolator(String(this.scheme ?? ''));
+    if (named) return named;
+    console.warn(`<token-heatmap>: unknown scheme ${JSON.stringify(this.scheme)}; using ${DEFAULT_SCHEME}`);
+    return fallback;
+  }
+
+  private _validSelection(s: unknown): s is CellIndex {
+    const m = this._matrix;
+    const c = s as CellIndex;
+    return (
+      typeof s === 'object' &&
+      s !== null &&
+      Number.isInteger(c.rowIndex) &&
+      Number.isInteger(c.columnIndex) &&
+      c.rowIndex >= 0 &&
+      c.columnIndex >= 0 &&
+      c.rowIndex < m.rowCount &&
+      c.columnIndex < m.columnCount
+    );
+  }
+
+  /** Rotate column labels when any of them would not fit in three wrapped lines of a cell. */
+  private _columnLabelsVertical(): boolean {
+    if (this.columnLabelOrientation !== 'auto') return this.columnLabelOrientation === 'vertical';
+    const fontSize = parseFloat(getComputedStyle(this).fontSize) || 12;
+    const perLine = Math.max(1, Math.floor(this._cellSize.width / (fontSize * 0.62)) - 1);
+    const labels = this.transpose ? this._matrix.rowLabels : this._matrix.columnLabels;
+    return labels.some((label) => label.length > perLine * 3 || label.split(/\s+/).some((word) => word.length > perLine));
+  }
+
+  // ---- windowing -------------------------------------------------------------------------
+
+  private _updateWindow(): void {
+    const { rows, columns } = this._shape;
+    if (rows * columns <= FULL_RENDER_LIMIT || !this._scroller) {
+      const initial = rows * columns <= FULL_RENDER_LIMIT;
+      this._setRanges({ start: 0, end: initial ? rows : Math.min(rows, 48) }, { start: 0, end: initial ? columns : Math.min(columns, 24) });
+      return;
+    }
+    const s = this._scroller;
+    const chunk = (r: IndexRange, count: number): IndexRange => ({
+      start: Math.max(0, Math.floor(r.start / WINDOW_CHUNK) * WINDOW_CHUNK),
+      end: Math.min(count, Math.ceil(r.end / WINDOW_CHUNK) * WINDOW_CHUNK),
+    });
+    const viewportHeight = s.clientHeight || 600;
+    const viewportWidth = s.clientWidth || 800;
+    this._setRanges(
+      chunk(visibleRange(s.scrollTop, viewportHeight, this._cellSize.height, rows, WINDOW_CHUNK), rows),
+      chunk(visibleRange(s.scrollLeft, viewportWidth, this._cellSize.width, columns, WINDOW_CHUNK), columns),
+    );
+  }
+
+  private _setRanges(rows: IndexRange, columns: IndexRange): void {
+    const same = (a: IndexRange, b: IndexRange) => a.start === b.start && a.end === b.end;
+    if (!same(rows, this._rowRange)) this._rowRange = rows;
+    if (!same(columns, this._columnRange)) this._columnRange = columns;
+  }
+
+  /** Grid line and offset (in cells) of a display index: inside the window, or inside a spacer track. */
+  private _place(index: number, range: IndexRange): Placement {
+    if (index < range.start) return { line: 2, offset: index };
+    if (index >= range.end) return { line: 3 + range.end - range.start, offset: index - range.end };
+    return { line: 3 + index - range.start, offset: 0 };
+  }
+
+  private _tracks(range: IndexRange, count: number, size: string): string {
+    const k = range.end - range.start;
+    return `calc(${size} * ${range.start}) ${k ? `repeat(${k}, ${size})` : ''} calc(${size} * ${count - range.end})`;
+  }
+
+  private _measure(): void {
+    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
+    const corner = this.renderRoot.querySelector<HTMLElement>('.corner');
+    if (probe) {
+      const { width, height } = probe.getBoundingClientRect();
+      if (width > 0 && height > 0 && (width !== this._cellSize.width || height !== this._cellSize.height)) {
+        this._cellSize = { width, height };
+        this._vertical = this._columnLabelsVertical();
+        this.requestUpdate();
+      }
+    }
+    if (corner) {
+      this._headerHeight = corner.offsetHeight;
+      this._rowHeaderWidth = corner.offsetWidth;
+    }
+    this._updateWindow();
+  }
+
+  private _observe(): void {
+    const ro = this._resizeObserver;
+    if (!ro) return;
+    ro.disconnect();
+    for (const selector of ['.probe', '.corner', '.scroller']) {
+      const el = this.renderRoot.querySelector(selector);
+      if (el) ro.observe(el);
+    }
+  }
+
+  private _onScroll = () => {
+    this._updateWindow();
+    if (this._hover) this._placeTooltip();
+  };
+
+  // ---- values, colours, labels ------------------------------------------------------------
+
+  /** Data indices of a display position. */
+  private _dataIndex(row: number, column: number): CellIndex {
+    return this.transpose ? { rowIndex: column, columnIndex: row } : { rowIndex: row, columnIndex: column };
+  }
+
+  private _value(row: number, column: number): number | null {
+    const { rowIndex, columnIndex } = this._dataIndex(row, column);
+    const m = this._matrix;
+    const v = m.cells[rowIndex * m.columnCount + columnIndex];
+    return v === undefined || Number.isNaN(v) ? null : v;
+  }
+
+  private _rowLabel(row: number): string {
+    return (this.transpose ? this._matrix.columnLabels : this._matrix.rowLabels)[row];
+  }
+
+  private _columnLabel(column: number): string {
+    return (this.transpose ? this._matrix.rowLabels : this._matrix.columnLabels)[column];
+  }
+
+  private _spokenRow(row: number): string {
+    return (this._rowSpoken[row] ??= spokenToken(this._rowLabel(row)));
+  }
+
+  private _spokenColumn(column: number): string {
+    return (this._columnSpoken[column] ??= spokenToken(this._columnLabel(column)));
+  }
+
+  /** Cell background and its highest-contrast text colour, memoised per value. */
+  private _colorFor(value: number): readonly [string, string] {
+    let pair = this._colors.get(value);
+    if (!pair) {
+      const background = String(this._interpolate(scalePosition(value, this._domain)));
+      const rgb = parseColor(background) ?? parseColor(this._browserColor(background)) ?? [255, 255, 255];
+      pair = [background, bestTextColor(rgb)];
+      if (this._colors.size > 50_000) this._colors.clear();
+      this._colors.set(value, pair);
+    }
+    return pair;
+  }
+
+  /** Any CSS colour as the browser serialises it (`#rrggbb` or `rgba()`), for colour names, hsl() and the like. */
+  private _browserColor(css: string): string {
+    this._colorCanvas ??= document.createElement('canvas').getContext('2d');
+    if (!this._colorCanvas) return css;
+    this._colorCanvas.fillStyle = '#fff';
+    this._colorCanvas.fillStyle = css;
+    return String(this._colorCanvas.fillStyle);
+  }
+
+  private _detail(row: number, column: number): CellDetail {
+    const { rowIndex, columnIndex } = this._dataIndex(row, column);
+    return {
+      rowIndex,
+      columnIndex,
+      row: this._matrix.rowLabels[rowIndex],
+      column: this._matrix.columnLabels[columnIndex],
+      value: this._value(row, column),
+    };
+  }
+
+  // ---- rendering ------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const problems = this._problems;
+    return html`
+      <div class="figure">
+        ${problems.length
+          ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>`
+          : nothing}
+        <slot name="caption">${this.caption ? html`<div class="caption" part="caption">${this.caption}</div>` : nothing}</slot>
+        <div class="body" style="--_header-height: ${this._headerHeight}px">
+          ${this._renderGrid()}
+          <slot name="colorbar">${this._renderColorbar()}</slot>
+        </div>
+      </div>
+      ${this._renderTooltip()}
+    `;
+  }
+
+  private _renderGrid(): TemplateResult {
+    const { rows, columns } = this._shape;
+    const rowRange = this._rowRange;
+    const columnRange = this._columnRange;
+    const active = this._active;
+    const renderedRows = withIndex(rangeIndices(rowRange), active.row, rows);
+    const renderedColumns = withIndex(rangeIndices(columnRange), active.column, columns);
+    const rowLabelWidth = 'fit-content(var(--token-heatmap-row-label-max-width))';
+    const gridStyle =
+      `grid-template-columns: ${rowLabelWidth} ${this._tracks(columnRange, columns, 'var(--token-heatmap-cell-width)')};` +
+      `grid-template-rows: auto ${this._tracks(rowRange, rows, 'var(--token-heatmap-cell-height)')}`;
+    const hover = this._hover;
+    const selected = this._selectedDisplay();
+    const longestRow = longest(this.transpose ? this._matrix.columnLabels : this._matrix.rowLabels);
+    const longestColumn = longest(this.transpose ? this._matrix.rowLabels : this._matrix.columnLabels);
+    return html`
+      <div
+        class="scroller"
+        part="scroller"
+        style="scroll-padding: ${this._headerHeight}px 0 0 ${this._rowHeaderWidth}px"
+        @scroll=${this._onScroll}
+      >
+        <div
+          role="grid"
+          part="grid"
+          class="grid ${this._vertical ? 'vertical' : ''}"
+          aria-label=${this.label || 'Token attribution heatmap'}
+          aria-describedby="summary"
+          aria-rowcount=${rows + 1}
+          aria-colcount=${columns + 1}
+          style=${gridStyle}
+          @keydown=${this._onKeydown}
+          @pointerover=${this._onPointerOver}
+          @pointerleave=${this._onPointerLeave}
+          @click=${this._onClick}
+          @focusin=${this._onFocusIn}
+          @focusout=${this._onFocusOut}
+        >
+          <div class="probe visually-hidden" aria-hidden="true" style="width: var(--token-heatmap-cell-width); height: var(--token-heatmap-cell-height)"></div>
+          <div class="header row-label ${this.transpose ? '' : 'label-font'} sizer" aria-hidden="true" style="grid-area: 1 / 1; visibility: hidden; height: 0">
+            ${this._renderLabel(longestRow)}
+          </div>
+          <div class="header column-label ${this.transpose ? 'label-font' : ''} sizer" aria-hidden="true" style="grid-area: 1 / 2; visibility: hidden">
+            ${this._renderLabel(longestColumn)}
+          </div>
+          <div role="row" class="row" aria-rowindex="1">
+            <div
+              role="columnheader"
+              class="header corner"
+              part="corner"
+              aria-colindex="1"
+              data-r="-1"
+              data-c="-1"
+              tabindex=${active.row === -1 && active.column === -1 ? 0 : -1}
+            >
+              <span class="visually-hidden">${this.transpose ? 'Output' : 'Token'}</span>
+            </div>
+            ${repeat(
+              renderedColumns,
+              (c) => c,
+              (c) => this._renderColumnHeader(c, this._place(c, columnRange), hover),
+            )}
+          </div>
+          ${repeat(
+            renderedRows,
+            (r) => r,
+            (r) => {
+              const place = this._place(r, rowRange);
+              return html`<div role="row" class="row" aria-rowindex=${r + 2}>
+                ${this._renderRowHeader(r, place, hover)}
+                ${repeat(
+                  renderedColumns,
+                  (c) => c,
+                  (c) => this._renderCell(r, c, place, this._place(c, columnRange), selected),
+                )}
+              </div>`;
+            },
+          )}
+          ${this.crosshair === 'band' && hover ? this._renderBands(hover) : nothing}
+        </div>
+        ${rows * columns === 0 && !this._problems.length ? html`<p class="empty">No data</p>` : nothing}
+      </div>
+      <div id="summary" class="visually-hidden">${this._summary()}</div>
+    `;
+  }
+
+  private _renderLabel(text: string): TemplateResult {
+    return html`<span class="text">${tokenParts(text).map((p) =>
+      p.glyph ? html`<span class="glyph">${p.text}</span>` : p.text,
+    )}</span>`;
+  }
+
+  private _renderColumnHeader(c: number, place: Placement, hover: GridPosition | null): TemplateResult {
+    const label = this._columnLabel(c);
+    const hot = hover?.column === c || (this._focusWithin && this._active.column === c && this._active.row >= 0);
+    return html`<div
+      role="columnheader"
+      class="header column-label ${this.transpose ? 'label-font' : ''} ${hot ? 'hot' : ''}"
+      part="column-label"
+      aria-colindex=${c + 2}
+      aria-label=${this._spokenColumn(c)}
+      title=${JSON.stringify(label)}
+      data-r="-1"
+      data-c=${c}
+      tabindex=${this._active.row === -1 && this._active.column === c ? 0 : -1}
+      style="grid-area: 1 / ${place.line}; ${place.offset ? `margin-left: calc(var(--token-heatmap-cell-width) * ${place.offset})` : ''}"
+    >
+      ${this._renderLabel(label)}
+    </div>`;
+  }
+
+  private _renderRowHeader(r: number, place: Placement, hover: GridPosition | null): TemplateResult {
+    const label = this._rowLabel(r);
+    const hot = hover?.row === r || (this._focusWithin && this._active.row === r && this._active.column >= 0);
+    return html`<div
+      role="rowheader"
+      class="header row-label ${this.transpose ? '' : 'label-font'} ${hot ? 'hot' : ''}"
+      part="row-label"
+      aria-colindex="1"
+      aria-label=${this._spokenRow(r)}
+      title=${JSON.stringify(label)}
+      data-r=${r}
+      data-c="-1"
+      tabindex=${this._active.row === r && this._active.column === -1 ? 0 : -1}
+      style="grid-area: ${place.line} / 1; ${place.offset ? `margin-top: calc(var(--token-heatmap-cell-height) * ${place.offset})` : ''}"
+    >
+      ${this._renderLabel(label)}
+    </div>`;
+  }
+
+  private _renderCell(r: number, c: number, rowPlace: Placement, columnPlace: Placement, selected: GridPosition | null): TemplateResult {
+    const value = this._value(r, c);
+    const isSelected = selected !== null && selected.row === r && selected.column === c;
+    const { rows, columns } = this._shape;
+    let name = `row '${this._spokenRow(r)}' (${r + 1} of ${rows}), column '${this._spokenColumn(c)}' (${c + 1} of ${columns}), `;
+    let classes = 'cell';
+    let part = 'cell';
+    let style = `grid-area: ${rowPlace.line} / ${columnPlace.line};`;
+    if (rowPlace.offset) style += `margin-top: calc(var(--token-heatmap-cell-height) * ${rowPlace.offset});`;
+    if (columnPlace.offset) style += `margin-left: calc(var(--token-heatmap-cell-width) * ${columnPlace.offset});`;
+    let text = '';
+    if (value === null) {
+      name += 'no value';
+      classes += ' missing';
+      part += ' cell-missing';
+    } else {
+      const [background, color] = this._colorFor(value);
+      text = formatValue(value, this._decimals);
+      name += text;
+      style += `background-color: ${background}; color: ${color};`;
+      const side = clampSide(value, this._domain);
+      if (side) {
+        name += ', clamped';
+        classes += side > 0 ? ' above' : ' below';
+        part += ' cell-clamped';
+      }
+    }
+    if (isSelected) {
+      name += ', selected';
+      classes += ' selected';
+      part += ' cell-selected';
+    }
+    return html`<div
+      role="gridcell"
+      class=${classes}
+      part=${part}
+      aria-colindex=${c + 2}
+      aria-label=${name}
+      aria-selected=${isSelected ? 'true' : 'false'}
+      tabindex=${this._active.row === r && this._active.column === c ? 0 : -1}
+      data-r=${r}
+      data-c=${c}
+      style=${style}
+    >${text}</div>`;
+  }
+
+  private _renderBands(hover: GridPosition): TemplateResult {
+    const row = this._place(hover.row, this._rowRange).line;
+    const column = this._place(hover.column, this._columnRange).line;
+    return html`<div class="band" part="band" aria-hidden="true" style="grid-area: ${row} / 2 / ${row + 1} / -1"></div>
+      <div class="band" part="band" aria-hidden="true" style="grid-area: 2 / ${column} / -1 / ${column + 1}"></div>`;
+  }
+
+  private _renderColorbar(): TemplateResult {
+    const { min, max } = this._domain;
+    const stats = this._matrix.stats;
+    const above = stats.maxIndex >= 0 && stats.max > max;
+    const below = stats.minIndex >= 0 && stats.min < min;
+    const stops: string[] = [];
+    for (let k = 0; k <= GRADIENT_STOPS; k++) {
+      const value = min + ((max - min) * k) / GRADIENT_STOPS;
+      stops.push(`${this._interpolate(scalePosition(value, this._domain))} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
+    }
+    const ticks = colorbarTicks(this._domain).map((v) => ({ v, text: formatTick(v, this._decimals) }));
+    const widest = Math.max(...ticks.map((t) => t.text.length));
+    const label = this.label;
+    const name =
+      `${label ? label + ': ' : ''}colour scale from ${formatTick(min, this._decimals)} to ${formatTick(max, this._decimals)}` +
+      (above ? `; values above ${formatTick(max, this._decimals)} are clamped` : '') +
+      (below ? `; values below ${formatTick(min, this._decimals)} are clamped` : '');
+    return html`<div class="colorbar" part="colorbar" role="img" aria-label=${name}>
+      <div class="scale">
+        ${above
+          ? html`<div class="extend high" data-extend="high" style="background: ${this._interpolate(1)}"></div>`
+          : nothing}
+        <div class="ramp" style="background: linear-gradient(to top, ${stops.join(', ')})">
+          ${ticks.map(
+            (t) => html`<div class="tick" style="bottom: ${(100 * (t.v - min)) / (max - min)}%">${t.text}</div>`,
+          )}
+        </div>
+        ${below
+          ? html`<div class="extend low" data-extend="low" style="background: ${this._interpolate(0)}"></div>`
+          : nothing}
+      </div>
+      <div class="ticks-space" style="--_tick-width: ${widest * 0.62 + 1}em"></div>
+      ${label ? html`<div class="colorbar-title">${label}</div>` : nothing}
+    </div>`;
+  }
+
+  private _renderTooltip(): TemplateResult {
+    const hover = this._hover;
+    if (!hover || hover.row < 0 || hover.column < 0) {
+      return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true"></div>`;
+    }
+    const detail = this._detail(hover.row, hover.column);
+    const value = detail.value;
+    const side = value === null ? 0 : clampSide(value, this._domain);
+    const rowName = this.transpose ? 'Output' : 'Token';
+    const columnName = this.transpose ? 'Token' : 'Output';
+    const rowText = this._rowLabel(hover.row);
+    const columnText = this._columnLabel(hover.column);
+    return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true">
+      <dl>
+        <dt>${rowName}</dt>
+        <dd>${this._renderLabel(rowText)} <span class="raw">${JSON.stringify(rowText)}</span></dd>
+        <dt>${columnName}</dt>
+        <dd>${this._renderLabel(columnText)} <span class="raw">${JSON.stringify(columnText)}</span></dd>
+        <dt>Value</dt>
+        <dd class="value">${value === null ? 'no value' : formatExact(value)}</dd>
+        ${side
+          ? html`<dt>Colour</dt>
+              <dd class="clamped">clamped to ${formatTick(side > 0 ? this._domain.max : this._domain.min, 20)}</dd>`
+          : nothing}
+      </dl>
+    </div>`;
+  }
+
+  private _summary(): string {
+    const m = this._matrix;
+    let text = `${m.rowCount} tokens × ${m.columnCount} outputs`;
+    const at = (index: number) =>
+      `'${spokenToken(m.rowLabels[Math.floor(index / m.columnCount)])}' × '${spokenToken(m.columnLabels[index % m.columnCount])}'`;
+    if (m.stats.maxIndex >= 0) {
+      text += `; largest ${formatValue(m.stats.max, this._decimals)} at ${at(m.stats.maxIndex)}`;
+      text += `; smallest ${formatValue(m.stats.min, this._decimals)} at ${at(m.stats.minIndex)}`;
+    }
+    return text + '.';
+  }
+
+  private _selectedDisplay(): GridPosition | null {
+    const s = this.selected;
+    if (!this._validSelection(s)) return null;
+    return this.transpose ? { row: s.columnIndex, column: s.rowIndex } : { row: s.rowIndex, column: s.columnIndex };
+  }
+
+  // ---- lifecycle after render -----------------------------------------------------------
+
+  protected override firstUpdated(): void {
+    this._observe();
+    this._measure();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const report = this._problems.join('\n');
+    if (report !== this._reportedProblems) {
+      this._reportedProblems = report;
+      if (report) {
+        for (const p of this._problems) console.warn(`<token-heatmap>: ${p}`);
+        this.dispatchEvent(new HeatmapErrorEvent(report, this._problems));
+      }
+    }
+    if (changed.has('_hover' as keyof TokenHeatmap) || this._hover) this._showTooltip();
+    // Focus stays on the active position across data updates and window moves.
+    if (this._focusWithin) {
+      const target = this._activeElement();
+      if (target && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement !== target) {
+        target.focus({ preventScroll: true });
+      }
+    }
+  }
+
+  private _activeElement(): HTMLElement | null {
+    const { row, column } = this._active;
+    return this.renderRoot.querySelector<HTMLElement>(`.grid [data-r="${row}"][data-c="${column}"]`);
+  }
+
+  private _showTooltip(): void {
+    const tip = this._tooltip;
+    if (!tip) return;
+    const open = this._hover !== null && this._hover.row >= 0 && this._hover.column >= 0;
+    const popover = typeof tip.showPopover === 'function';
+    if (!open) {
+      if (popover && tip.matches(':popover-open')) tip.hidePopover();
+      tip.classList.remove('open');
+      return;
+    }
+    if (popover && !tip.matches(':popover-open')) tip.showPopover();
+    tip.classList.add('open');
+    this._placeTooltip();
+  }
+
+  private _placeTooltip(): void {
+    const tip = this._tooltip;
+    const hover = this._hover;
+    if (!tip || !hover) return;
+    const cell = this.renderRoot.querySelector<HTMLElement>(`.cell[data-r="${hover.row}"][data-c="${hover.column}"]`);
+    if (!cell) return;
+    const anchor = cell.getBoundingClientRect();
+    const size = tip.getBoundingClientRect();
+    const viewport = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    const { left, top } = placeTooltip(anchor, size, viewport);
+    tip.style.left = `${Math.round(left)}px`;
+    tip.style.top = `${Math.round(top)}px`;
+  }
+
+  // ---- interaction ----------------------------------------------------------------------
+
+  private _focusWithin = false;
+
+  private _positionOf(event: Event): GridPosition | null {
+    for (const node of event.composedPath()) {
+      if (node instanceof HTMLElement && node.dataset.r !== undefined && node.dataset.c !== undefined) {
+        return { row: Number(node.dataset.r), column: Number(node.dataset.c) };
+      }
+      if (node === this) break;
+    }
+    return null;
+  }
+
+  private _setHover(position: GridPosition | null): void {
+    const cell = position && position.row >= 0 && position.column >= 0 ? position : null;
+    const old = this._hover;
+    if (old === cell || (old && cell && old.row === cell.row && old.column === cell.column)) return;
+    this._hover = cell;
+    this.dispatchEvent(new CellHoverEvent(cell ? this._detail(cell.row, cell.column) : null));
+  }
+
+  private _onPointerOver = (event: PointerEvent) => {
+    this._setHover(this._positionOf(event));
+  };
+
+  private _onPointerLeave = () => {
+    this._setHover(this._focusWithin && this._active.row >= 0 && this._active.column >= 0 ? this._active : null);
+  };
+
+  private _onFocusIn = (event: FocusEvent) => {
+    const position = this._positionOf(event);
+    if (!position) return;
+    this._focusWithin = true;
+    this._active = position;
+    this._setHover(position);
+    this.requestUpdate();
+  };
+
+  private _onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    this._focusWithin = false;
+    this._setHover(null);
+    this.requestUpdate();
+  };
+
+  private _onClick = (event: MouseEvent) => {
+    const position = this._positionOf(event);
+    if (!position) return;
+    this._active = position;
+    if (position.row >= 0 && position.column >= 0) this._toggleSelection(position);
+  };
+
+  private _onKeydown = async (event: KeyboardEvent) => {
+    const { rows, columns } = this._shape;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      if (this._active.row >= 0 && this._active.column >= 0) this._toggleSelection(this._active);
+      return;
+    }
+    if (event.key === 'Escape') {
+      if (this.selected !== null) {
+        event.preventDefault();
+        this._select(null);
+      }
+      this._setHover(null);
+      return;
+    }
+    const scroller = this._scroller;
+    const pageRows = scroller ? Math.floor((scroller.clientHeight - this._headerHeight) / this._cellSize.height) : 10;
+    const next = moveFocus(this._active, event, { rows, columns, pageRows });
+    if (!next) return;
+    event.preventDefault();
+    this._active = next;
+    await this.updateComplete;
+    const target = this._activeElement();
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  };
+
+  private _toggleSelection(position: GridPosition): void {
+    const { rowIndex, columnIndex } = this._dataIndex(position.row, position.column);
+    const s = this.selected;
+    const same = this._validSelection(s) && s.rowIndex === rowIndex && s.columnIndex === columnIndex;
+    this._select(same ? null : { rowIndex, columnIndex });
+  }
+
+  private _select(cell: CellIndex | null): void {
+    this.selected = cell;
+    this.dispatchEvent(new CellSelectEvent(cell ? this._detail(...this._displayOf(cell)) : null));
+  }
+
+  private _displayOf(cell: CellIndex): [number, number] {
+    return this.transpose ? [cell.columnIndex, cell.rowIndex] : [cell.rowIndex, cell.columnIndex];
+  }
+}
+
+function rangeIndices(range: IndexRange): number[] {
+  const out: number[] = [];
+  for (let i = range.start; i < range.end; i++) out.push(i);
+  return out;
+}
+
+/** `indices` plus `extra` in order when it is a valid index outside them (the focused row or column). */
+function withIndex(indices: number[], extra: number, count: number): number[] {
+  if (extra < 0 || extra >= count || indices.includes(extra)) return indices;
+  const at = indices.findIndex((i) => i > extra);
+  if (at < 0) return [...indices, extra];
+  return [...indices.slice(0, at), extra, ...indices.slice(at)];
+}
+
+function longest(labels: readonly string[]): string {
+  let best = '';
+  for (const label of labels) if (label.length > best.length) best = label;
+  return best;
+}

@@ -1,0 +1,44 @@
+import type { TokenHeatmap } from '../src/index.js';
+
+export interface Seed {
+  caption: string;
+  label: string;
+  min: number;
+  max: number;
+  rows: string[];
+  columns: string[];
+  values: number[][];
+}
+
+/** The reference figure's data, as the repository ships it. */
+export async function loadSeed(): Promise<Seed> {
+  return (await fetch('/demo/seed-heatmap.json')).json();
+}
+
+export const shadow = (el: TokenHeatmap) => el.shadowRoot!;
+
+export const gridCells = (el: TokenHeatmap) => [...shadow(el).querySelectorAll<HTMLElement>('[role="gridcell"]')];
+
+export const rowHeaders = (el: TokenHeatmap) => [...shadow(el).querySelectorAll<HTMLElement>('[role="rowheader"]')];
+
+/** Column headers without the corner cell above the row labels. */
+export const columnHeaders = (el: TokenHeatmap) =>
+  [...shadow(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].filter((h) => !h.classList.contains('corner'));
+
+/** The cell at a display position. */
+export function cellAt(el: TokenHeatmap, row: number, column: number): HTMLElement {
+  const cell = shadow(el).querySelector<HTMLElement>(`[role="gridcell"][data-r="${row}"][data-c="${column}"]`);
+  if (!cell) throw new Error(`no cell at ${row}, ${column}`);
+  return cell;
+}
+
+export const text = (el: Element) => el.textContent!.trim();
+
+/** Waits for two animation frames: the state a user sees painted. */
+export const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/** Centre of an element in viewport coordinates, for sendMouse. */
+export function centre(el: Element): [number, number] {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
