@@ -83,6 +83,8 @@ export const styles = css`
     gap: 0.75em;
     min-height: 0;
     flex: 1 1 auto;
+    /* room for the half of the lowest tick label that hangs below the colour bar */
+    padding-bottom: 0.6em;
   }
   .scroller {
     position: relative;
