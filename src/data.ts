@@ -85,7 +85,8 @@ function readLabels(name: string, input: unknown, problems: string[]): Labels {
     return undefined;
   });
   if (bad) problems.push(`${name}: ${bad} label${bad > 1 ? 's are' : ' is'} not text; shown by index`);
-  return { labels, given: true };
+  // No labels at all is a choice (index labels), not a mismatch worth a message.
+  return { labels, given: labels.length > 0 };
 }
 
 function describe(value: unknown): string {
