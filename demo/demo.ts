@@ -1,19 +1,18 @@
 import type { TokenHeatmap } from '../src/index.js';
 
-const seed = (await (await fetch(new URL('./seed-heatmap.json', import.meta.url))).json()) as {
+interface Seed {
   rows: string[];
   columns: string[];
   values: number[][];
-};
+}
 
 const $ = (id: string) => document.getElementById(id) as TokenHeatmap;
 
-$('default-domain').rows = seed.rows;
-$('default-domain').columns = seed.columns;
-$('default-domain').values = seed.values;
-
-Object.assign($('scheme'), { rows: seed.rows, columns: seed.columns, values: seed.values });
-Object.assign($('transposed'), { rows: seed.rows, columns: seed.columns, values: seed.values });
+void fetch(new URL('./seed-heatmap.json', import.meta.url))
+  .then((response) => response.json() as Promise<Seed>)
+  .then(({ rows, columns, values }) => {
+    for (const id of ['default-domain', 'scheme', 'transposed']) Object.assign($(id), { rows, columns, values });
+  });
 
 Object.assign($('missing'), {
   rows: [' the', '\n', '\t', '', 'Ġcat', '▁sat', 'on', 'on', '  '],

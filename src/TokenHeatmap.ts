@@ -659,7 +659,11 @@ export class TokenHeatmap extends LitElement {
       const value = min + ((max - min) * k) / GRADIENT_STOPS;
       stops.push(`${this._interpolate(scalePosition(value, this._domain))} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
     }
-    const ticks = colorbarTicks(this._domain).map((v) => ({ v, text: formatTick(v, this._decimals) }));
+    // About one tick per 60 px of bar, so labels never crowd: six on the reference figure's bar.
+    const viewport = (this._scroller?.clientHeight || Infinity) - this._headerHeight;
+    const barHeight = Math.min(this._shape.rows * this._cellSize.height, viewport);
+    const tickCount = Math.max(2, Math.min(6, Math.floor(barHeight / 60)));
+    const ticks = colorbarTicks(this._domain, tickCount).map((v) => ({ v, text: formatTick(v, this._decimals) }));
     const widest = Math.max(...ticks.map((t) => t.text.length));
     const label = this.label;
     const name =

@@ -78,7 +78,6 @@ export const styles = css`
   }
   .body {
     display: flex;
-    flex-wrap: wrap;
     align-items: stretch;
     gap: 0.75em;
     min-height: 0;
