@@ -28,7 +28,9 @@ export function parseJsonAttribute(text: string | null): unknown {
   }
 }
 
-const numberText = (n: number) => (Object.is(n, -0) ? '-0' : Number.isFinite(n) ? String(n) : 'null');
+// -0 keeps its sign and ±Infinity stays infinite (1e999 parses back as Infinity); NaN is missing.
+const numberText = (n: number) =>
+  Object.is(n, -0) ? '-0' : Number.isFinite(n) ? String(n) : Number.isNaN(n) ? 'null' : n > 0 ? '1e999' : '-1e999';
 
 /** JSON for a values matrix that keeps negative zero (JSON.stringify drops its sign). */
 export function stringifyValues(values: unknown): string {
@@ -175,11 +177,14 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
       }
       dataRows = rowCount;
       dataColumns = columnCount;
-      if (flat instanceof Float64Array || flat instanceof Float32Array) {
-        cells = flat.length === rowCount * columnCount ? flat : padded(flat, rowCount * columnCount);
-      } else {
-        cells = padded(flat, rowCount * columnCount);
-      }
+      // Extra labels keep their rows and columns, drawn as missing cells, as with nested input.
+      rowCount = Math.max(rowCount, rows.labels.length);
+      columnCount = Math.max(columnCount, columns.labels.length);
+      const exact = rowCount === dataRows && columnCount === dataColumns && length === rowCount * columnCount;
+      cells =
+        exact && (flat instanceof Float64Array || flat instanceof Float32Array)
+          ? flat
+          : reshaped(flat, dataColumns, rowCount, columnCount);
     }
   }
   if (valuesInput !== undefined && valuesInput !== null && !(valuesInput instanceof InvalidJson) && isArrayLike(valuesInput)) {
@@ -201,6 +206,19 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
 function listed(noun: string, indices: number[]): string {
   const shown = indices.slice(0, 5).join(', ') + (indices.length > 5 ? ` and ${indices.length - 5} more` : '');
   return indices.length > 1 ? `${noun}s ${shown} are` : `${noun} ${shown} is`;
+}
+
+/** Row-major `source` with `stride` values a row, copied into a rows × columns matrix padded with NaN. */
+function reshaped(source: ArrayLike<unknown>, stride: number, rows: number, columns: number): Float64Array {
+  const out = new Float64Array(rows * columns).fill(NaN);
+  const width = Math.min(stride, columns);
+  for (let r = 0; r * stride < source.length && r < rows; r++) {
+    for (let c = 0; c < width; c++) {
+      const v = source[r * stride + c];
+      if (typeof v === 'number') out[r * columns + c] = v;
+    }
+  }
+  return out;
 }
 
 function padded(source: ArrayLike<unknown>, length: number): Float64Array {

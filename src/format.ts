@@ -9,6 +9,7 @@ export function isNegative(value: number): boolean {
  * reference figure prints it.
  */
 export function formatValue(value: number, decimals: number): string {
+  if (Number.isNaN(value)) return '';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   const text = Math.abs(value).toFixed(decimals);
   return isNegative(value) ? `-${text}` : text;
@@ -16,6 +17,7 @@ export function formatValue(value: number, decimals: number): string {
 
 /** A value at full precision, for the tooltip and screen readers (`-0` stays `-0`). */
 export function formatExact(value: number): string {
+  if (Number.isNaN(value)) return '';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '-∞';
   return Object.is(value, -0) ? '-0' : String(value);
 }
