@@ -1,6 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styles } from './token-heatmap.styles.js';
 import { bestTextColor, parseColor } from './color.js';
 import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson, type Matrix, type ValuesInput } from './data.js';
@@ -103,79 +101,94 @@ type Placement = { line: number; offset: number };
 export class TokenHeatmap extends LitElement {
   static override styles = styles;
 
+  // Declared here rather than with decorators: the bundle is smaller, and its
+  // minifier can shorten the private names consistently.
+  static override properties = {
+    rows: { converter: jsonConverter, reflect: true },
+    columns: { converter: jsonConverter, reflect: true },
+    values: { converter: valuesConverter, reflect: true },
+    min: { converter: numberConverter, reflect: true },
+    max: { converter: numberConverter, reflect: true },
+    center: { converter: numberConverter, reflect: true },
+    scheme: { reflect: true },
+    interpolator: { attribute: false },
+    decimals: { converter: numberConverter, reflect: true },
+    label: { reflect: true },
+    caption: { reflect: true },
+    transpose: { type: Boolean, reflect: true },
+    selected: { converter: jsonConverter, reflect: true },
+    theme: { reflect: true },
+    crosshair: { reflect: true },
+    columnLabelOrientation: { attribute: 'column-label-orientation', reflect: true },
+    _rowRange: { state: true },
+    _columnRange: { state: true },
+    _active: { state: true },
+    _hover: { state: true },
+    _headerHeight: { state: true },
+    _rowHeaderWidth: { state: true },
+  };
+
   /** Row labels: the input tokens, duplicates included. JSON array in the attribute. */
-  @property({ converter: jsonConverter, reflect: true })
   rows: string[] = [];
 
   /** Column labels: the outputs or prompts. JSON array in the attribute. */
-  @property({ converter: jsonConverter, reflect: true })
   columns: string[] = [];
 
   /** Scores, `values[row][column]`; null or NaN where missing. Also a flat row-major Float32Array/Float64Array. */
-  @property({ converter: valuesConverter, reflect: true })
   values: ValuesInput = [];
 
   /** Lower end of the colour domain; by default mirrored from `max`, or from the data, about `center`. */
-  @property({ converter: numberConverter, reflect: true })
   min?: number;
 
   /** Upper end of the colour domain; by default mirrored from `min`, or from the data, about `center`. */
-  @property({ converter: numberConverter, reflect: true })
   max?: number;
 
   /** The neutral value, drawn in the scheme's middle colour. */
-  @property({ converter: numberConverter, reflect: true })
   center = 0;
 
   /** A d3-scale-chromatic scheme name (`RdYlGn`, `RdBu`, `PuOr`, `Viridis`, …), case-insensitive. */
-  @property({ reflect: true })
   scheme = DEFAULT_SCHEME;
 
   /** A colour function `(t: number) => cssColour` for t in 0–1; overrides `scheme`. */
-  @property({ attribute: false })
   interpolator?: Interpolator;
 
   /** Decimal places printed in each cell. */
-  @property({ converter: numberConverter, reflect: true })
   decimals = 4;
 
   /** The colour bar's title and the grid's accessible name. */
-  @property({ reflect: true })
   label = '';
 
   /** A heading drawn above the grid; the `caption` slot replaces it. */
-  @property({ reflect: true })
   caption = '';
 
   /** Draws tokens as columns and outputs as rows. */
-  @property({ type: Boolean, reflect: true })
   transpose = false;
 
   /** The selected cell in the caller's indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute. */
-  @property({ converter: jsonConverter, reflect: true })
   selected: CellIndex | null = null;
 
   /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
-  @property({ reflect: true })
   theme?: 'light' | 'dark';
 
   /** `labels` highlights the hovered cell's row and column labels; `band` also shades its row and column. */
-  @property({ reflect: true })
   crosshair: 'labels' | 'band' = 'labels';
 
   /** `auto` wraps column labels that fit and rotates the rest; or force `horizontal` / `vertical`. */
-  @property({ attribute: 'column-label-orientation', reflect: true })
   columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
 
-  @state() private _rowRange: IndexRange = { start: 0, end: 0 };
-  @state() private _columnRange: IndexRange = { start: 0, end: 0 };
-  @state() private _active: GridPosition = { row: 0, column: 0 };
-  @state() private _hover: GridPosition | null = null;
-  @state() private _headerHeight = 0;
-  @state() private _rowHeaderWidth = 0;
+  private _rowRange: IndexRange = { start: 0, end: 0 };
+  private _columnRange: IndexRange = { start: 0, end: 0 };
+  private _active: GridPosition = { row: 0, column: 0 };
+  private _hover: GridPosition | null = null;
+  private _headerHeight = 0;
+  private _rowHeaderWidth = 0;
 
-  @query('.scroller') private _scroller?: HTMLElement;
-  @query('.tooltip') private _tooltip?: HTMLElement;
+  private get _scroller() {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+  private get _tooltip() {
+    return this.renderRoot.querySelector<HTMLElement>('.tooltip');
+  }
 
   private _matrix: Matrix = buildMatrix([], [], []);
   private _domain: Domain = { min: -1, max: 1, center: 0 };
@@ -209,6 +222,7 @@ export class TokenHeatmap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this._rendering = true;
     const dataChanged = changed.has('rows') || changed.has('columns') || changed.has('values');
     if (dataChanged) {
       this._matrix = buildMatrix(this.rows, this.columns, this.values);
@@ -523,27 +537,15 @@ export class TokenHeatmap extends LitElement {
             >
               <span class="visually-hidden">${this.transpose ? 'Output' : 'Token'}</span>
             </div>
-            ${repeat(
-              renderedColumns,
-              (c) => c,
-              (c) => this._renderColumnHeader(c, this._place(c, columnRange), hover),
-            )}
+            ${renderedColumns.map((c) => this._renderColumnHeader(c, this._place(c, columnRange), hover))}
           </div>
-          ${repeat(
-            renderedRows,
-            (r) => r,
-            (r) => {
+          ${renderedRows.map((r) => {
               const place = this._place(r, rowRange);
               return html`<div role="row" class="row" aria-rowindex=${r + 2}>
                 ${this._renderRowHeader(r, place, hover)}
-                ${repeat(
-                  renderedColumns,
-                  (c) => c,
-                  (c) => this._renderCell(r, c, place, this._place(c, columnRange), selected),
-                )}
+                ${renderedColumns.map((c) => this._renderCell(r, c, place, this._place(c, columnRange), selected))}
               </div>`;
-            },
-          )}
+          })}
           ${this.crosshair === 'band' && hover ? this._renderBands(hover) : nothing}
         </div>
         ${rows * columns === 0 && !this._problems.length ? html`<p class="empty">No data</p>` : nothing}
@@ -742,7 +744,7 @@ export class TokenHeatmap extends LitElement {
     this._measure();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(): void {
     const report = this._problems.join('\n');
     if (report !== this._reportedProblems) {
       this._reportedProblems = report;
@@ -751,7 +753,7 @@ export class TokenHeatmap extends LitElement {
         this.dispatchEvent(new HeatmapErrorEvent(report, this._problems));
       }
     }
-    if (changed.has('_hover' as keyof TokenHeatmap) || this._hover) this._showTooltip();
+    if (this._hover || this._tooltipOpen) this._showTooltip();
     // Focus stays on the active position across data updates and window moves.
     if (this._focusWithin) {
       const target = this._activeElement();
@@ -759,6 +761,7 @@ export class TokenHeatmap extends LitElement {
         target.focus({ preventScroll: true });
       }
     }
+    this._rendering = false;
   }
 
   private _activeElement(): HTMLElement | null {
@@ -770,6 +773,7 @@ export class TokenHeatmap extends LitElement {
     const tip = this._tooltip;
     if (!tip) return;
     const open = this._hover !== null && this._hover.row >= 0 && this._hover.column >= 0;
+    this._tooltipOpen = open;
     const popover = typeof tip.showPopover === 'function';
     if (!open) {
       if (popover && tip.matches(':popover-open')) tip.hidePopover();
@@ -798,6 +802,8 @@ export class TokenHeatmap extends LitElement {
   // ---- interaction ----------------------------------------------------------------------
 
   private _focusWithin = false;
+  private _rendering = false;
+  private _tooltipOpen = false;
 
   private _positionOf(event: Event): GridPosition | null {
     for (const node of event.composedPath()) {
@@ -836,7 +842,8 @@ export class TokenHeatmap extends LitElement {
 
   private _onFocusOut = (event: FocusEvent) => {
     const next = event.relatedTarget as Node | null;
-    if (next && this.renderRoot.contains(next)) return;
+    // Rendering reuses cell elements; a blur it causes is not the reader leaving (updated() refocuses).
+    if (this._rendering || (next && this.renderRoot.contains(next))) return;
     this._focusWithin = false;
     this._setHover(null);
     this.requestUpdate();

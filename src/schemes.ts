@@ -45,52 +45,51 @@ export type Interpolator = (t: number) => string;
 // Named one by one (not `import *`) so bundles keep only the interpolators,
 // not d3-scale-chromatic's categorical schemes.
 const SCHEMES: Record<string, Interpolator> = {
-  brbg: interpolateBrBG,
-  prgn: interpolatePRGn,
-  piyg: interpolatePiYG,
-  puor: interpolatePuOr,
-  rdbu: interpolateRdBu,
-  rdgy: interpolateRdGy,
-  rdylbu: interpolateRdYlBu,
-  rdylgn: interpolateRdYlGn,
-  spectral: interpolateSpectral,
-  blues: interpolateBlues,
-  greens: interpolateGreens,
-  greys: interpolateGreys,
-  oranges: interpolateOranges,
-  purples: interpolatePurples,
-  reds: interpolateReds,
-  bugn: interpolateBuGn,
-  bupu: interpolateBuPu,
-  gnbu: interpolateGnBu,
-  orrd: interpolateOrRd,
-  pubugn: interpolatePuBuGn,
-  pubu: interpolatePuBu,
-  purd: interpolatePuRd,
-  rdpu: interpolateRdPu,
-  ylgnbu: interpolateYlGnBu,
-  ylgn: interpolateYlGn,
-  ylorbr: interpolateYlOrBr,
-  ylorrd: interpolateYlOrRd,
-  turbo: interpolateTurbo,
-  viridis: interpolateViridis,
-  magma: interpolateMagma,
-  inferno: interpolateInferno,
-  plasma: interpolatePlasma,
-  cividis: interpolateCividis,
-  warm: interpolateWarm,
-  cool: interpolateCool,
-  cubehelixdefault: interpolateCubehelixDefault,
-  rainbow: interpolateRainbow,
-  sinebow: interpolateSinebow,
+  BrBG: interpolateBrBG,
+  PRGn: interpolatePRGn,
+  PiYG: interpolatePiYG,
+  PuOr: interpolatePuOr,
+  RdBu: interpolateRdBu,
+  RdGy: interpolateRdGy,
+  RdYlBu: interpolateRdYlBu,
+  RdYlGn: interpolateRdYlGn,
+  Spectral: interpolateSpectral,
+  Blues: interpolateBlues,
+  Greens: interpolateGreens,
+  Greys: interpolateGreys,
+  Oranges: interpolateOranges,
+  Purples: interpolatePurples,
+  Reds: interpolateReds,
+  BuGn: interpolateBuGn,
+  BuPu: interpolateBuPu,
+  GnBu: interpolateGnBu,
+  OrRd: interpolateOrRd,
+  PuBuGn: interpolatePuBuGn,
+  PuBu: interpolatePuBu,
+  PuRd: interpolatePuRd,
+  RdPu: interpolateRdPu,
+  YlGnBu: interpolateYlGnBu,
+  YlGn: interpolateYlGn,
+  YlOrBr: interpolateYlOrBr,
+  YlOrRd: interpolateYlOrRd,
+  Turbo: interpolateTurbo,
+  Viridis: interpolateViridis,
+  Magma: interpolateMagma,
+  Inferno: interpolateInferno,
+  Plasma: interpolatePlasma,
+  Cividis: interpolateCividis,
+  Warm: interpolateWarm,
+  Cool: interpolateCool,
+  CubehelixDefault: interpolateCubehelixDefault,
+  Rainbow: interpolateRainbow,
+  Sinebow: interpolateSinebow,
 };
 
 /** The default colour scheme, as in the reference figure. */
 export const DEFAULT_SCHEME = 'RdYlGn';
 
 /** Every scheme name `scheme` accepts, in d3's spelling. */
-export const SCHEME_NAMES: readonly string[] = [
-  'BrBG', 'PRGn', 'PiYG', 'PuOr', 'RdBu', 'RdGy', 'RdYlBu', 'RdYlGn', 'Spectral', 'Blues', 'Greens', 'Greys', 'Oranges', 'Purples', 'Reds', 'BuGn', 'BuPu', 'GnBu', 'OrRd', 'PuBuGn', 'PuBu', 'PuRd', 'RdPu', 'YlGnBu', 'YlGn', 'YlOrBr', 'YlOrRd', 'Turbo', 'Viridis', 'Magma', 'Inferno', 'Plasma', 'Cividis', 'Warm', 'Cool', 'CubehelixDefault', 'Rainbow', 'Sinebow'];
+export const SCHEME_NAMES: readonly string[] = Object.keys(SCHEMES);
 
 /**
  * The d3-scale-chromatic interpolator for a scheme name, case-insensitive,
@@ -98,5 +97,6 @@ export const SCHEME_NAMES: readonly string[] = [
  */
 export function schemeInterpolator(name: string): Interpolator | null {
   const key = name.trim().toLowerCase().replace(/^interpolate/, '');
-  return Object.prototype.hasOwnProperty.call(SCHEMES, key) ? SCHEMES[key] : null;
+  const match = SCHEME_NAMES.find((n) => n.toLowerCase() === key);
+  return match ? SCHEMES[match] : null;
 }

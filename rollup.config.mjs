@@ -1,0 +1,121 @@
+// `npx rollup -c` builds:
+//   dist/token-heatmap.js          ESM for bundlers; lit and d3-scale-chromatic stay bare imports
+//   dist/types/**/*.d.ts           declarations (tsconfig.json: rootDir src)
+//   dist/token-heatmap.bundle.js   one minified ESM file with lit + d3 inlined, for <script type="module">
+//   dist/token-heatmap.bundle.js.LICENSE.txt  licences of the packages inlined in the bundle
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import trimSchemes from './scripts/trim-schemes.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const runtimeDeps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+/** `lit`, `lit/decorators.js`, `d3-scale-chromatic`, … stay imports in the module build; tslib is inlined. */
+const isRuntimeDep = (id) => runtimeDeps.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+/** Terser settings of the bundle; scripts/verify-trim.mjs builds with the same ones. */
+export const terserOptions = {
+  module: true,
+  ecma: 2020,
+  compress: { passes: 2 },
+  format: { comments: false },
+};
+
+/** Options of scripts/trim-schemes.mjs for the bundle; scripts/verify-trim.mjs checks them. */
+export const trimOptions = { keepNamedColors: false, keepLabHcl: false, packRamps: true };
+
+/** Pins lit's production build even when NODE_ENV=development. */
+export const resolveOptions = { browser: true, exportConditions: ['production'] };
+
+/** Empties a directory at the start of a build (renamed sources must not leave stale .d.ts). */
+const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
+
+/** Writes the licence texts of the node_modules packages inlined in the bundle next to it. */
+function licenses(fileName) {
+  return {
+    name: 'licenses',
+    generateBundle(_options, bundle) {
+      const packages = new Map();
+      for (const chunk of Object.values(bundle)) {
+        for (const id of Object.keys(chunk.modules ?? {})) {
+          const m = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+          if (!m || packages.has(m[1])) continue;
+          const meta = JSON.parse(readFileSync(join(m[1], 'package.json'), 'utf8'));
+          const file = readdirSync(m[1]).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+          packages.set(m[1], `${meta.name}@${meta.version} (${meta.license})\n\n${file ? readFileSync(join(m[1], file), 'utf8').trim() : ''}`);
+        }
+      }
+      const names = [...packages.values()].map((text) => text.slice(0, text.indexOf('\n')));
+      this.emitFile({
+        type: 'asset',
+        fileName,
+        source: `${pkg.name} ${pkg.version} bundles:\n${names.join('\n')}\n\n${[...packages.values()].join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+      });
+    },
+  };
+}
+
+const banner = `/*! ${pkg.name} ${pkg.version} | bundles lit (BSD-3-Clause), d3-scale-chromatic, d3-interpolate, d3-color (ISC); licences: token-heatmap.bundle.js.LICENSE.txt */`;
+
+/**
+ * Collapses the white space and comments of our css`…` templates (*.styles.ts) in the bundle.
+ * Spaces next to + and - stay: calc() needs them.
+ */
+const minifyCss = () => ({
+  name: 'minify-css',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    const css = code.replace(/css\s*`([^`]*)`/g, (_m, body) =>
+      'css`' +
+      body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim() +
+      '`',
+    );
+    return { code: css, map: null };
+  },
+});
+
+// A function, so importing the named exports above (scripts/verify-trim.mjs) creates no plugins.
+export default () => [
+  {
+    input: 'src/index.ts',
+    external: isRuntimeDep,
+    output: { file: 'dist/token-heatmap.js', format: 'es' },
+    plugins: [
+      clean('dist/types'),
+      typescript({
+        tsconfig: './tsconfig.json',
+        // outDir must contain the output file for the plugin; declarations still go to dist/types.
+        compilerOptions: { outDir: 'dist', declaration: true, declarationDir: 'dist/types', noEmitOnError: true },
+      }),
+    ],
+  },
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/token-heatmap.bundle.js', format: 'es' },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        compilerOptions: { outDir: 'dist', declaration: false, declarationMap: false, noEmitOnError: true },
+      }),
+      // After typescript: that plugin compiles from disk and ignores earlier transforms.
+      minifyCss(),
+      nodeResolve(resolveOptions),
+      trimSchemes(trimOptions),
+      terser({
+        ...terserOptions,
+        // Our private members (`_name`) get short names; lit's cross-version `_$…` names are left alone.
+        mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+        format: { ...terserOptions.format, preamble: banner },
+      }),
+      licenses('token-heatmap.bundle.js.LICENSE.txt'),
+    ],
+  },
+];

@@ -1,0 +1,265 @@
+// `npm run bench`: times <token-heatmap> in headless Chromium against a plain innerHTML CSS grid and
+// writes BENCHMARKS.md. Uses the production bundle (run `npm run build` first; `npm run bench` does).
+// Each timing is a fresh page; RUNS (default 7) runs per case; median and min–max are reported.
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import os from 'node:os';
+import puppeteer from 'puppeteer-core';
+import { findBrowser } from './browsers.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const RUNS = Number(process.env.RUNS ?? 7);
+const BUNDLE = 'dist/token-heatmap.bundle.js';
+if (!existsSync(join(ROOT, BUNDLE))) {
+  console.error(`${BUNDLE} is missing: run npm run build first.`);
+  process.exit(1);
+}
+
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<style>body{margin:0;font:12px system-ui} .base{display:grid;width:1000px;height:600px;overflow:auto}
+.base div{display:grid;place-items:center;width:72px;height:28px;font-variant-numeric:tabular-nums}</style>
+<script type="module" src="/${BUNDLE}"></script></head><body></body></html>`;
+
+const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+const server = createServer(async (req, res) => {
+  if (req.url === '/bench.html') return res.end(PAGE);
+  const path = normalize(join(ROOT, decodeURIComponent(req.url.split('?')[0])));
+  if (!path.startsWith(ROOT)) return res.writeHead(403).end();
+  try {
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(await readFile(path));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/bench.html`;
+
+const browser = await puppeteer.launch({
+  executablePath: findBrowser('chromium'),
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+const version = await browser.version();
+
+async function fresh() {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 800 });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => customElements.whenDefined('token-heatmap'));
+  return page;
+}
+
+// In-page helpers, installed once per page.
+const HELPERS = () => {
+  window.frames2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  window.makeData = (rows, columns, typed) => {
+    const v = (r, c) => Math.sin(r / 37 + c / 11) * Math.cos(c / 23) * 1.8;
+    const labels = { rows: Array.from({ length: rows }, (_, i) => `tok${i}`), columns: Array.from({ length: columns }, (_, j) => `out${j}`) };
+    if (typed) {
+      const data = new Float32Array(rows * columns);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) data[r * columns + c] = v(r, c);
+      return { ...labels, values: data };
+    }
+    return { ...labels, values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => v(r, c))) };
+  };
+  window.mount = () => {
+    const el = document.createElement('token-heatmap');
+    el.style.cssText = 'height:600px;width:1000px';
+    el.label = 'bench';
+    document.body.append(el);
+    return el;
+  };
+};
+
+async function timeRender(rows, columns, typed) {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const ms = await page.evaluate(
+    async (rows, columns, typed) => {
+      const el = mount();
+      await frames2();
+      const data = makeData(rows, columns, typed);
+      const t0 = performance.now();
+      Object.assign(el, data);
+      await frames2();
+      return performance.now() - t0;
+    },
+    rows,
+    columns,
+    typed,
+  );
+  await page.close();
+  return ms;
+}
+
+async function timeBaseline(rows, columns) {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const ms = await page.evaluate(async (rows, columns) => {
+    const box = document.createElement('div');
+    box.className = 'base';
+    box.style.gridTemplateColumns = `repeat(${columns}, 72px)`;
+    document.body.append(box);
+    await frames2();
+    const { values } = makeData(rows, columns, false);
+    const t0 = performance.now();
+    let out = '';
+    for (const row of values)
+      for (const v of row) {
+        const t = Math.max(0, Math.min(1, (v + 1.8) / 3.6));
+        out += `<div style="background:hsl(${t * 120} 70% 60%)">${v.toFixed(4)}</div>`;
+      }
+    box.innerHTML = out;
+    await frames2();
+    return performance.now() - t0;
+  }, rows, columns);
+  await page.close();
+  return ms;
+}
+
+async function timeScroll() {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const samples = await page.evaluate(async () => {
+    const el = mount();
+    Object.assign(el, makeData(1000, 1000, false));
+    await frames2();
+    const scroller = el.shadowRoot.querySelector('[part="scroller"]');
+    const out = [];
+    for (let i = 1; i <= 120; i++) {
+      const t0 = performance.now();
+      scroller.scrollTop = i * 97;
+      scroller.scrollLeft = i * 61;
+      scroller.dispatchEvent(new Event('scroll'));
+      await el.updateComplete;
+      scroller.querySelector('[role="gridcell"]').getBoundingClientRect(); // style + layout
+      out.push(performance.now() - t0);
+      await frames2();
+    }
+    return out;
+  });
+  await page.close();
+  return samples;
+}
+
+async function timeUpdate() {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const samples = await page.evaluate(async () => {
+    const el = mount();
+    const data = makeData(100, 100, false);
+    Object.assign(el, data);
+    await frames2();
+    const out = [];
+    for (let i = 0; i < 30; i++) {
+      const next = data.values.slice();
+      next[5] = next[5].slice();
+      next[5][5] = (i % 7) / 7;
+      const t0 = performance.now();
+      el.values = next;
+      await el.updateComplete;
+      el.shadowRoot.querySelector('[role="gridcell"]').getBoundingClientRect();
+      out.push(performance.now() - t0);
+      await frames2();
+    }
+    return out;
+  });
+  await page.close();
+  return samples;
+}
+
+async function heap(typed) {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const result = await page.evaluate(async (typed) => {
+    const used = () => (gc(), gc(), performance.memory.usedJSHeapSize);
+    const el = mount();
+    await frames2();
+    const h0 = used();
+    const data = makeData(1000, 1000, typed);
+    const h1 = used();
+    Object.assign(el, data);
+    await frames2();
+    const h2 = used();
+    return { data: h1 - h0, element: h2 - h1 };
+  }, typed);
+  await page.close();
+  return result;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+const f = (ms) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
+const stat = (xs) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
+const MB = (b) => (b / 2 ** 20).toFixed(1);
+
+const SIZES = [
+  [13, 5, false],
+  [100, 100, false],
+  [1000, 100, false],
+  [1000, 1000, false],
+  [1000, 1000, true],
+  [5000, 20, false],
+];
+const BASELINE_LIMIT = 100_000; // cells; a million innerHTML cells takes minutes and gigabytes
+
+const rows = [];
+let worst = 0;
+for (const [r, c, typed] of SIZES) {
+  const ours = [];
+  for (let i = 0; i < RUNS; i++) ours.push(await timeRender(r, c, typed));
+  const base = [];
+  if (!typed && r * c <= BASELINE_LIMIT) for (let i = 0; i < RUNS; i++) base.push(await timeBaseline(r, c));
+  worst = Math.max(worst, median(ours));
+  const name = `${r} × ${c}${typed ? ' (Float32Array)' : ''}`;
+  rows.push(`| ${name} | ${stat(ours)} | ${base.length ? stat(base) : 'not run (> 100k cells)'} | ${base.length ? (median(base) / median(ours)).toFixed(0) + '×' : ''} |`);
+  console.log(rows.at(-1));
+}
+const scroll = await timeScroll();
+const update = await timeUpdate();
+const heapNested = await heap(false);
+const heapTyped = await heap(true);
+
+const targets = [
+  ['every size to painted', '≤ 50 ms', `${f(worst)} ms (worst median)`, worst <= 50],
+  ['scroll step at 1000 × 1000 (script + style + layout)', '≤ 16 ms', `median ${f(median(scroll))} ms, p95 ${f(p95(scroll))} ms`, p95(scroll) <= 16],
+  ['one-value update at 100 × 100', '≤ 5 ms', `median ${f(median(update))} ms, p95 ${f(p95(update))} ms`, median(update) <= 5],
+  ['heap above the data, 1000 × 1000 nested arrays', '≤ 40 MB', `${MB(heapNested.element)} MB (data itself ${MB(heapNested.data)} MB)`, heapNested.element <= 40 * 2 ** 20],
+  ['heap above the data, 1000 × 1000 Float32Array', '≤ 40 MB', `${MB(heapTyped.element)} MB (data itself ${MB(heapTyped.data)} MB)`, heapTyped.element <= 40 * 2 ** 20],
+];
+
+const md = `# Benchmarks
+
+Reproduce with \`npm run bench\` (builds, then runs \`node scripts/bench.mjs\`; \`RUNS=n\` sets runs per case).
+
+- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${MB(os.totalmem() / 1024)} GB RAM, ${os.platform()} ${os.release()}
+- Browser: headless ${version}; Node ${process.version}
+- Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per case, each in a fresh page
+
+## Set data → painted (two animation frames), ms: median (min–max)
+
+The element gets \`rows\`, \`columns\` and \`values\` (nested arrays unless noted) inside a 1000 × 600 px box.
+The baseline builds a plain CSS grid of annotated, coloured cells with one \`innerHTML\` assignment.
+
+| size (rows × columns) | <token-heatmap> | plain innerHTML grid | baseline ÷ ours |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+
+## Targets
+
+| what | target | measured | met |
+| --- | --- | --- | --- |
+${targets.map(([a, b, c, ok]) => `| ${a} | ${b} | ${c} | ${ok ? 'yes' : '**no**'} |`).join('\n')}
+
+Scroll: 120 steps of (97 px down, 61 px right) over a 1000 × 1000 matrix, each timed from setting the scroll
+position to the element's update and a forced layout. Update: 30 single-value changes at 100 × 100, each
+timed to the update and a forced layout. Heap: \`performance.memory.usedJSHeapSize\` after \`gc()\`.
+`;
+await writeFile(join(ROOT, 'BENCHMARKS.md'), md);
+console.log(md);
+await browser.close();
+server.close();
