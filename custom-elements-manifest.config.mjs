@@ -33,6 +33,8 @@ function tidyManifest() {
         if (!d.customElement) continue;
 
         if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
+        // Internal reactive state (`_name: { state: true }`) is not an attribute.
+        if (d.attributes) d.attributes = d.attributes.filter((a) => !a.name.startsWith('_') && !a.fieldName?.startsWith('_'));
 
         for (const item of [...(d.members ?? []), ...(d.attributes ?? [])]) {
           const constant = !item.type && constants.get(item.default);
