@@ -57,7 +57,7 @@ function licenses(fileName) {
   };
 }
 
-const banner = `/*! ${pkg.name} ${pkg.version} | bundles lit (BSD-3-Clause), d3-scale-chromatic, d3-interpolate, d3-color (ISC); licences: token-heatmap.bundle.js.LICENSE.txt */`;
+const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) with lit, d3-scale-chromatic, d3-interpolate, d3-color: see token-heatmap.bundle.js.LICENSE.txt */`;
 
 /**
  * Collapses the white space and comments of our css`…` templates (*.styles.ts) in the bundle.
@@ -79,6 +79,37 @@ const minifyCss = () => ({
       '`',
     );
     return { code: css, map: null };
+  },
+});
+
+/**
+ * Collapses the indentation inside our html`…` templates in the bundle: a line break and the
+ * white space around it become one space, or nothing between two tags. Found with rollup's own
+ * parser, so only template text changes; text that renders with white-space: pre is never static.
+ */
+const minifyHtml = () => ({
+  name: 'minify-html',
+  transform(code, id) {
+    if (!id.includes('/src/') || !code.includes('html`') && !code.includes('html `')) return null;
+    const edits = [];
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && node.tag.name === 'html') {
+        for (const quasi of node.quasi.quasis) {
+          const raw = code.slice(quasi.start, quasi.end);
+          const tight = raw.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+          if (tight !== raw) edits.push([quasi.start, quasi.end, tight]);
+        }
+      }
+      for (const value of Object.values(node)) {
+        if (Array.isArray(value)) value.forEach(visit);
+        else if (value && typeof value === 'object') visit(value);
+      }
+    };
+    visit(this.parse(code));
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
   },
 });
 
@@ -107,6 +138,7 @@ export default () => [
       }),
       // After typescript: that plugin compiles from disk and ignores earlier transforms.
       minifyCss(),
+      minifyHtml(),
       nodeResolve(resolveOptions),
       trimSchemes(trimOptions),
       terser({

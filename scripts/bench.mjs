@@ -27,11 +27,9 @@ const server = createServer(async (req, res) => {
   if (req.url === '/bench.html') return res.end(PAGE);
   const path = normalize(join(ROOT, decodeURIComponent(req.url.split('?')[0])));
   if (!path.startsWith(ROOT)) return res.writeHead(403).end();
-  try {
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(await readFile(path));
-  } catch {
-    res.writeHead(404).end();
-  }
+  const body = await readFile(path).catch(() => null);
+  if (!body) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/bench.html`;

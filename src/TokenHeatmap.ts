@@ -9,7 +9,7 @@ import { placeTooltip } from './placement.js';
 import { clampSide, colorbarTicks, resolveDomain, scalePosition, type Domain } from './scale.js';
 import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
 import { spokenToken, tokenParts } from './tokens.js';
-import { visibleRange, type IndexRange } from './viewport.js';
+import { slotIndices, visibleRange, type IndexRange } from './viewport.js';
 
 /** A cell in the caller's indices: `values[rowIndex][columnIndex]`. */
 export interface CellIndex {
@@ -19,8 +19,16 @@ export interface CellIndex {
 
 /** Matrices up to this many cells render every cell; larger ones render the visible window. */
 export const FULL_RENDER_LIMIT = 2500;
-/** Cells kept beyond each edge of the visible window, and the step the window moves by. */
-const WINDOW_CHUNK = 8;
+/** Cells kept beyond each edge of the visible window. */
+const OVERSCAN = 2;
+/** The window's ends move in steps of this many cells, so most scroll frames render nothing. */
+const WINDOW_CHUNK = 4;
+/**
+ * Axes up to this many cells place each cell on its own grid line, so a cell
+ * keeps its style while the window slides (Firefox caps a grid at 10,000
+ * lines); longer axes place the window between two spacer tracks.
+ */
+const LINE_LIMIT = 9000;
 /** Values above this many cells are not mirrored to the `values` attribute (it would be megabytes of text). */
 const REFLECT_LIMIT = 10_000;
 const GRADIENT_STOPS = 32;
@@ -124,8 +132,6 @@ export class TokenHeatmap extends LitElement {
     _columnRange: { state: true },
     _active: { state: true },
     _hover: { state: true },
-    _headerHeight: { state: true },
-    _rowHeaderWidth: { state: true },
   };
 
   /** Row labels: the input tokens, duplicates included. JSON array in the attribute. */
@@ -198,6 +204,9 @@ export class TokenHeatmap extends LitElement {
   private _decimals = 4;
   private _vertical = false;
   private _colors = new Map<number, readonly [string, string]>();
+  private _rowPool = 0;
+  private _columnPool = 0;
+  private _pooledShape = { rows: 0, columns: 0 };
   private _rowSpoken: string[] = [];
   private _columnSpoken: string[] = [];
   private _cellSize = { width: 72, height: 28 };
@@ -250,9 +259,11 @@ export class TokenHeatmap extends LitElement {
       const center = typeof this.center === 'number' && Number.isFinite(this.center) ? this.center : 0;
       const deviation = stats.maxIndex < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
       const { domain, problems: domainProblems } = resolveDomain({ min: this.min, max: this.max, center }, deviation);
+      const old = this._domain;
+      // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
+      if (domain.min !== old.min || domain.max !== old.max || domain.center !== old.center) this._colors.clear();
       this._domain = domain;
       this._domainProblems = domainProblems;
-      this._colors.clear();
     }
     problems.push(...this._domainProblems);
     if (this.selected !== null && !this._validSelection(this.selected)) {
@@ -261,9 +272,14 @@ export class TokenHeatmap extends LitElement {
     this._problems = problems;
 
     if (dataChanged || changed.has('transpose')) {
+      const { rows, columns } = this._shape;
+      // A new shape starts new slot pools; new values in the same shape keep every element in place.
+      if (rows !== this._pooledShape.rows || columns !== this._pooledShape.columns) {
+        this._rowPool = this._columnPool = 0;
+        this._pooledShape = { rows, columns };
+      }
       this._rowSpoken = [];
       this._columnSpoken = [];
-      const { rows, columns } = this._shape;
       this._active = {
         row: Math.min(this._active.row, rows - 1),
         column: Math.min(this._active.column, columns - 1),
@@ -339,11 +355,13 @@ export class TokenHeatmap extends LitElement {
       start: Math.max(0, Math.floor(r.start / WINDOW_CHUNK) * WINDOW_CHUNK),
       end: Math.min(count, Math.ceil(r.end / WINDOW_CHUNK) * WINDOW_CHUNK),
     });
-    const viewportHeight = s.clientHeight || 600;
-    const viewportWidth = s.clientWidth || 800;
+    // A scroller that does not scroll yet may still grow to the host's size: guess that, so the
+    // first render of new data is usually also the last.
+    const viewportHeight = s.scrollHeight > s.clientHeight ? s.clientHeight : Math.max(s.clientHeight, this.clientHeight);
+    const viewportWidth = s.scrollWidth > s.clientWidth ? s.clientWidth : Math.max(s.clientWidth, this.clientWidth);
     this._setRanges(
-      chunk(visibleRange(s.scrollTop, viewportHeight, this._cellSize.height, rows, WINDOW_CHUNK), rows),
-      chunk(visibleRange(s.scrollLeft, viewportWidth, this._cellSize.width, columns, WINDOW_CHUNK), columns),
+      chunk(visibleRange(s.scrollTop, viewportHeight, this._cellSize.height, rows, OVERSCAN), rows),
+      chunk(visibleRange(s.scrollLeft, viewportWidth, this._cellSize.width, columns, OVERSCAN), columns),
     );
   }
 
@@ -353,14 +371,19 @@ export class TokenHeatmap extends LitElement {
     if (!same(columns, this._columnRange)) this._columnRange = columns;
   }
 
-  /** Grid line and offset (in cells) of a display index: inside the window, or inside a spacer track. */
-  private _place(index: number, range: IndexRange): Placement {
+  /**
+   * Grid line and offset (in cells) of a display index: its own line on a
+   * short axis; on a long one, inside the window or inside a spacer track.
+   */
+  private _place(index: number, range: IndexRange, count: number): Placement {
+    if (count <= LINE_LIMIT) return { line: index + 2, offset: 0 };
     if (index < range.start) return { line: 2, offset: index };
     if (index >= range.end) return { line: 3 + range.end - range.start, offset: index - range.end };
     return { line: 3 + index - range.start, offset: 0 };
   }
 
   private _tracks(range: IndexRange, count: number, size: string): string {
+    if (count <= LINE_LIMIT) return count ? `repeat(${count}, ${size})` : '';
     const k = range.end - range.start;
     return `calc(${size} * ${range.start}) ${k ? `repeat(${k}, ${size})` : ''} calc(${size} * ${count - range.end})`;
   }
@@ -376,9 +399,12 @@ export class TokenHeatmap extends LitElement {
         this.requestUpdate();
       }
     }
-    if (corner) {
+    if (corner && (corner.offsetHeight !== this._headerHeight || corner.offsetWidth !== this._rowHeaderWidth)) {
       this._headerHeight = corner.offsetHeight;
       this._rowHeaderWidth = corner.offsetWidth;
+      // Set in place rather than re-rendered: the sticky labels' size only moves the colour bar and scroll padding.
+      this._scroller?.style.setProperty('scroll-padding', `${this._headerHeight}px 0 0 ${this._rowHeaderWidth}px`);
+      this.renderRoot.querySelector<HTMLElement>('.body')?.style.setProperty('--_header-height', `${this._headerHeight}px`);
     }
     this._updateWindow();
   }
@@ -407,9 +433,8 @@ export class TokenHeatmap extends LitElement {
 
   private _value(row: number, column: number): number | null {
     const { rowIndex, columnIndex } = this._dataIndex(row, column);
-    const m = this._matrix;
-    const v = m.cells[rowIndex * m.columnCount + columnIndex];
-    return v === undefined || Number.isNaN(v) ? null : v;
+    const v = this._matrix.at(rowIndex, columnIndex);
+    return Number.isNaN(v) ? null : v;
   }
 
   private _rowLabel(row: number): string {
@@ -471,7 +496,7 @@ export class TokenHeatmap extends LitElement {
           ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>`
           : nothing}
         <slot name="caption">${this.caption ? html`<div class="caption" part="caption">${this.caption}</div>` : nothing}</slot>
-        <div class="body" style="--_header-height: ${this._headerHeight}px">
+        <div class="body">
           ${this._renderGrid()}
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
@@ -485,8 +510,10 @@ export class TokenHeatmap extends LitElement {
     const rowRange = this._rowRange;
     const columnRange = this._columnRange;
     const active = this._active;
-    const renderedRows = withIndex(rangeIndices(rowRange), active.row, rows);
-    const renderedColumns = withIndex(rangeIndices(columnRange), active.column, columns);
+    this._rowPool = Math.max(this._rowPool, rowRange.end - rowRange.start);
+    this._columnPool = Math.max(this._columnPool, columnRange.end - columnRange.start);
+    const renderedRows = slotIndices(rowRange, this._rowPool, active.row, rows);
+    const renderedColumns = slotIndices(columnRange, this._columnPool, active.column, columns);
     const rowLabelWidth = 'fit-content(var(--token-heatmap-row-label-max-width))';
     const gridStyle =
       `grid-template-columns: ${rowLabelWidth} ${this._tracks(columnRange, columns, 'var(--token-heatmap-cell-width)')};` +
@@ -499,7 +526,6 @@ export class TokenHeatmap extends LitElement {
       <div
         class="scroller"
         part="scroller"
-        style="scroll-padding: ${this._headerHeight}px 0 0 ${this._rowHeaderWidth}px"
         @scroll=${this._onScroll}
       >
         <div
@@ -531,20 +557,23 @@ export class TokenHeatmap extends LitElement {
               class="header corner"
               part="corner"
               aria-colindex="1"
-              data-r="-1"
-              data-c="-1"
               tabindex=${active.row === -1 && active.column === -1 ? 0 : -1}
             >
               <span class="visually-hidden">${this.transpose ? 'Output' : 'Token'}</span>
             </div>
-            ${renderedColumns.map((c) => this._renderColumnHeader(c, this._place(c, columnRange), hover))}
+            ${renderedColumns.map((c) =>
+              c < 0 ? nothing : this._renderColumnHeader(c, this._place(c, columnRange, columns), hover),
+            )}
           </div>
           ${renderedRows.map((r) => {
-              const place = this._place(r, rowRange);
-              return html`<div role="row" class="row" aria-rowindex=${r + 2}>
-                ${this._renderRowHeader(r, place, hover)}
-                ${renderedColumns.map((c) => this._renderCell(r, c, place, this._place(c, columnRange), selected))}
-              </div>`;
+            if (r < 0) return nothing;
+            const place = this._place(r, rowRange, rows);
+            return html`<div role="row" class="row" aria-rowindex=${r + 2}>
+              ${this._renderRowHeader(r, place, hover)}
+              ${renderedColumns.map((c) =>
+                c < 0 ? nothing : this._renderCell(r, c, place, this._place(c, columnRange, columns), selected),
+              )}
+            </div>`;
           })}
           ${this.crosshair === 'band' && hover ? this._renderBands(hover) : nothing}
         </div>
@@ -570,8 +599,6 @@ export class TokenHeatmap extends LitElement {
       aria-colindex=${c + 2}
       aria-label=${this._spokenColumn(c)}
       title=${JSON.stringify(label)}
-      data-r="-1"
-      data-c=${c}
       tabindex=${this._active.row === -1 && this._active.column === c ? 0 : -1}
       style="grid-area: 1 / ${place.line}; ${place.offset ? `margin-left: calc(var(--token-heatmap-cell-width) * ${place.offset})` : ''}"
     >
@@ -589,8 +616,6 @@ export class TokenHeatmap extends LitElement {
       aria-colindex="1"
       aria-label=${this._spokenRow(r)}
       title=${JSON.stringify(label)}
-      data-r=${r}
-      data-c="-1"
       tabindex=${this._active.row === r && this._active.column === -1 ? 0 : -1}
       style="grid-area: ${place.line} / 1; ${place.offset ? `margin-top: calc(var(--token-heatmap-cell-height) * ${place.offset})` : ''}"
     >
@@ -638,15 +663,14 @@ export class TokenHeatmap extends LitElement {
       aria-label=${name}
       aria-selected=${isSelected ? 'true' : 'false'}
       tabindex=${this._active.row === r && this._active.column === c ? 0 : -1}
-      data-r=${r}
-      data-c=${c}
       style=${style}
     >${text}</div>`;
   }
 
   private _renderBands(hover: GridPosition): TemplateResult {
-    const row = this._place(hover.row, this._rowRange).line;
-    const column = this._place(hover.column, this._columnRange).line;
+    const { rows, columns } = this._shape;
+    const row = this._place(hover.row, this._rowRange, rows).line;
+    const column = this._place(hover.column, this._columnRange, columns).line;
     return html`<div class="band" part="band" aria-hidden="true" style="grid-area: ${row} / 2 / ${row + 1} / -1"></div>
       <div class="band" part="band" aria-hidden="true" style="grid-area: 2 / ${column} / -1 / ${column + 1}"></div>`;
   }
@@ -764,9 +788,14 @@ export class TokenHeatmap extends LitElement {
     this._rendering = false;
   }
 
+  /** The header or cell element at a display position (-1 for the header row or column). */
+  private _elementAt(row: number, column: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"]>[aria-colindex="${column + 2}"]`);
+  }
+
   private _activeElement(): HTMLElement | null {
     const { row, column } = this._active;
-    return this.renderRoot.querySelector<HTMLElement>(`.grid [data-r="${row}"][data-c="${column}"]`);
+    return this._elementAt(row, column);
   }
 
   private _showTooltip(): void {
@@ -789,7 +818,7 @@ export class TokenHeatmap extends LitElement {
     const tip = this._tooltip;
     const hover = this._hover;
     if (!tip || !hover) return;
-    const cell = this.renderRoot.querySelector<HTMLElement>(`.cell[data-r="${hover.row}"][data-c="${hover.column}"]`);
+    const cell = this._elementAt(hover.row, hover.column);
     if (!cell) return;
     const anchor = cell.getBoundingClientRect();
     const size = tip.getBoundingClientRect();
@@ -807,8 +836,10 @@ export class TokenHeatmap extends LitElement {
 
   private _positionOf(event: Event): GridPosition | null {
     for (const node of event.composedPath()) {
-      if (node instanceof HTMLElement && node.dataset.r !== undefined && node.dataset.c !== undefined) {
-        return { row: Number(node.dataset.r), column: Number(node.dataset.c) };
+      const column = node instanceof HTMLElement ? node.getAttribute('aria-colindex') : null;
+      if (column) {
+        // Positions come from the ARIA indices themselves, so they cannot disagree with what is announced.
+        return { row: Number((node as HTMLElement).parentElement!.getAttribute('aria-rowindex')) - 2, column: Number(column) - 2 };
       }
       if (node === this) break;
     }
@@ -900,20 +931,6 @@ export class TokenHeatmap extends LitElement {
   private _displayOf(cell: CellIndex): [number, number] {
     return this.transpose ? [cell.columnIndex, cell.rowIndex] : [cell.rowIndex, cell.columnIndex];
   }
-}
-
-function rangeIndices(range: IndexRange): number[] {
-  const out: number[] = [];
-  for (let i = range.start; i < range.end; i++) out.push(i);
-  return out;
-}
-
-/** `indices` plus `extra` in order when it is a valid index outside them (the focused row or column). */
-function withIndex(indices: number[], extra: number, count: number): number[] {
-  if (extra < 0 || extra >= count || indices.includes(extra)) return indices;
-  const at = indices.findIndex((i) => i > extra);
-  if (at < 0) return [...indices, extra];
-  return [...indices.slice(0, at), extra, ...indices.slice(at)];
 }
 
 function longest(labels: readonly string[]): string {

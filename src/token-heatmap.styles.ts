@@ -171,8 +171,10 @@ export const styles = css`
 
   .cell {
     position: relative;
-    display: grid;
-    place-items: center;
+    /* block, not grid: a million-cell scroll re-lays out hundreds of these per frame */
+    display: block;
+    text-align: center;
+    line-height: calc(var(--token-heatmap-cell-height) - var(--token-heatmap-gap));
     width: var(--token-heatmap-cell-width);
     height: var(--token-heatmap-cell-height);
     align-self: start;

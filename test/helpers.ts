@@ -25,9 +25,14 @@ export const rowHeaders = (el: TokenHeatmap) => [...shadow(el).querySelectorAll<
 export const columnHeaders = (el: TokenHeatmap) =>
   [...shadow(el).querySelectorAll<HTMLElement>('[role="columnheader"]')].filter((h) => !h.classList.contains('corner'));
 
-/** The cell at a display position. */
+/** A header or cell's display position from its ARIA indices (-1 for the header row or column). */
+export function positionOf(cell: Element): [number, number] {
+  return [Number(cell.parentElement!.getAttribute('aria-rowindex')) - 2, Number(cell.getAttribute('aria-colindex')) - 2];
+}
+
+/** The cell at a display position, found by its ARIA row and column indices. */
 export function cellAt(el: TokenHeatmap, row: number, column: number): HTMLElement {
-  const cell = shadow(el).querySelector<HTMLElement>(`[role="gridcell"][data-r="${row}"][data-c="${column}"]`);
+  const cell = shadow(el).querySelector<HTMLElement>(`[aria-rowindex="${row + 2}"] > [role="gridcell"][aria-colindex="${column + 2}"]`);
   if (!cell) throw new Error(`no cell at ${row}, ${column}`);
   return cell;
 }

@@ -3,7 +3,7 @@ import { sendKeys, sendMouse, resetMouse, emulateMedia } from '@web/test-runner-
 import '../src/index.js';
 import type { TokenHeatmap, CellHoverEvent, CellSelectEvent } from '../src/index.js';
 import { contrastRatio, parseColor } from '../src/color.js';
-import { cellAt, centre, columnHeaders, loadSeed, painted, rowHeaders, shadow, text, type Seed } from './helpers.js';
+import { cellAt, centre, positionOf, columnHeaders, loadSeed, painted, rowHeaders, shadow, text, type Seed } from './helpers.js';
 
 let seed: Seed;
 before(async () => {
@@ -47,8 +47,8 @@ async function reference(extra: Partial<TokenHeatmap> = {}): Promise<TokenHeatma
 /** The focused element inside the heatmap's shadow root, as its display position. */
 function focused(el: TokenHeatmap): [number, number] | null {
   const active = shadow(el).activeElement as HTMLElement | null;
-  if (!active || active.dataset.r === undefined) return null;
-  return [Number(active.dataset.r), Number(active.dataset.c)];
+  if (!active || !active.hasAttribute('aria-colindex')) return null;
+  return positionOf(active);
 }
 
 /** Presses a key, or a chord like `Control+End`. */

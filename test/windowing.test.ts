@@ -2,7 +2,7 @@ import { html, fixture, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TokenHeatmap } from '../src/index.js';
-import { cellAt, columnHeaders, gridCells, painted, rowHeaders, shadow, text } from './helpers.js';
+import { cellAt, columnHeaders, positionOf, gridCells, painted, rowHeaders, shadow, text } from './helpers.js';
 
 const N = 1000;
 const value = (r: number, c: number) => Math.sin(r / 37) * Math.cos(c / 23);
@@ -72,8 +72,7 @@ describe('<token-heatmap> windowing', () => {
     const probeY = (header.bottom + view.bottom) / 2;
     const hit = shadow(el).elementFromPoint(probeX, probeY) as HTMLElement;
     expect(hit.getAttribute('role')).to.equal('gridcell');
-    const r = Number(hit.dataset.r);
-    const c = Number(hit.dataset.c);
+    const [r, c] = positionOf(hit);
     expect(r).to.be.within(505, 515);
     expect(c).to.be.within(300, 310);
     expect(text(hit)).to.equal(value(r, c).toFixed(2).replace(/^(?=0)/, Math.fround(value(r, c)) < 0 ? '-' : ''));
@@ -86,7 +85,7 @@ describe('<token-heatmap> windowing', () => {
     expect(label.top).to.be.closeTo(box.top, 1);
     expect(column.left).to.be.closeTo(box.left, 1);
     // Cells far away are not in the DOM.
-    expect(shadow(el).querySelector('[data-r="100"][data-c="100"]')).to.equal(null);
+    expect(shadow(el).querySelector('[aria-rowindex="102"] > [aria-colindex="102"]')).to.equal(null);
     // Every cell in view is rendered: probe a grid of points.
     for (let y = header.bottom + 2; y < view.bottom - 20; y += 40) {
       for (let x = rowLabel.right + 2; x < view.right - 20; x += 60) {
@@ -104,7 +103,7 @@ describe('<token-heatmap> windowing', () => {
     await el.updateComplete;
     await painted();
     const active = shadow(el).activeElement as HTMLElement;
-    expect([active.dataset.r, active.dataset.c]).to.deep.equal(['40', '20']);
+    expect(positionOf(active)).to.deep.equal([40, 20]);
     const view = scroller(el).getBoundingClientRect();
     expect(visibleIn(view, active.getBoundingClientRect())).to.equal(true);
     // Not hidden under the sticky labels either.
@@ -113,14 +112,14 @@ describe('<token-heatmap> windowing', () => {
     await sendKeys({ press: 'PageDown' });
     await el.updateComplete;
     const paged = shadow(el).activeElement as HTMLElement;
-    expect(Number(paged.dataset.r)).to.be.greaterThan(45);
+    expect(positionOf(paged)[0]).to.be.greaterThan(45);
     await sendKeys({ down: 'Control' });
     await sendKeys({ press: 'End' });
     await sendKeys({ up: 'Control' });
     await el.updateComplete;
     await painted();
     const last = shadow(el).activeElement as HTMLElement;
-    expect([last.dataset.r, last.dataset.c]).to.deep.equal(['999', '999']);
+    expect(positionOf(last)).to.deep.equal([999, 999]);
     expect(visibleIn(scroller(el).getBoundingClientRect(), last.getBoundingClientRect())).to.equal(true);
     expect(last.getAttribute('aria-label')).to.contain("row 'tok999' (1000 of 1000)");
   });
@@ -135,7 +134,7 @@ describe('<token-heatmap> windowing', () => {
     const b = await fixture<TokenHeatmap>(html`<token-heatmap style="height: 300px" .rows=${labels.rows} .columns=${labels.columns} .values=${nested}></token-heatmap>`);
     await painted();
     const render = (el: TokenHeatmap) =>
-      gridCells(el).map((c) => [c.dataset.r, c.dataset.c, text(c), getComputedStyle(c).backgroundColor, c.getAttribute('aria-label')].join('|'));
+      gridCells(el).map((c) => [...positionOf(c), text(c), getComputedStyle(c).backgroundColor, c.getAttribute('aria-label')].join('|'));
     expect(render(a).length).to.be.greaterThan(50);
     expect(render(a)).to.deep.equal(render(b));
     expect(shadow(a).querySelector('[role="alert"]')).to.equal(null);
@@ -160,7 +159,7 @@ describe('<token-heatmap> windowing', () => {
     el.values = next;
     await el.updateComplete;
     observer.disconnect();
-    expect([...touched].map((t) => `${(t as HTMLElement).dataset.r},${(t as HTMLElement).dataset.c}`)).to.deep.equal(['3,4']);
+    expect([...touched].map((t) => positionOf(t).join(','))).to.deep.equal(['3,4']);
     expect(text(cellAt(el, 3, 4))).to.equal('0.7500');
   });
 

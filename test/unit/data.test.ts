@@ -12,8 +12,10 @@ before(async () => {
   seed = await (await fetch('/demo/seed-heatmap.json')).json();
 });
 
-const cell = (m: Matrix, row: number, column: number) => m.cells[row * m.columnCount + column];
-const cellList = (m: Matrix) => Array.from(m.cells);
+const cell = (m: Matrix, row: number, column: number) => m.at(row, column);
+/** Every cell, row-major. */
+const cellList = (m: Matrix) =>
+  Array.from({ length: m.rowCount * m.columnCount }, (_, i) => m.at(Math.floor(i / m.columnCount), i % m.columnCount));
 const problemsAbout = (m: Matrix, attribute: string) => m.problems.filter((p) => p.startsWith(`${attribute}:`));
 
 describe('parseJsonAttribute', () => {
@@ -102,7 +104,7 @@ describe('buildMatrix', () => {
       const m = buildMatrix(seed.rows, seed.columns, seed.values);
       expect(m.rowCount).to.equal(13);
       expect(m.columnCount).to.equal(5);
-      expect(m.cells.length).to.equal(65);
+      expect(cellList(m).length).to.equal(65);
       expect(m.rowLabels).to.deep.equal(seed.rows);
       expect(m.columnLabels).to.deep.equal(seed.columns);
       expect(m.problems).to.deep.equal([]);
@@ -136,7 +138,7 @@ describe('buildMatrix', () => {
       );
       expect(m.problems).to.deep.equal([]);
       const direct = buildMatrix(seed.rows, seed.columns, seed.values);
-      cellList(direct).forEach((v, i) => expect(Object.is(m.cells[i], v), `cell ${i}`).to.equal(true));
+      cellList(direct).forEach((v, i) => expect(Object.is(cellList(m)[i], v), `cell ${i}`).to.equal(true));
     });
   });
 
@@ -145,7 +147,7 @@ describe('buildMatrix', () => {
       const m = buildMatrix(undefined, undefined, undefined);
       expect(m.rowCount).to.equal(0);
       expect(m.columnCount).to.equal(0);
-      expect(m.cells.length).to.equal(0);
+      expect(cellList(m).length).to.equal(0);
       expect(m.problems).to.deep.equal([]);
       expect(m.stats).to.deep.equal({ min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1 });
     });
@@ -185,7 +187,7 @@ describe('buildMatrix', () => {
       expect(m.columnCount).to.equal(3);
       expect(m.rowLabels).to.deep.equal(['a', 'b']);
       expect(cellList(m).every(Number.isNaN)).to.equal(true);
-      expect(m.cells.length).to.equal(6);
+      expect(cellList(m).length).to.equal(6);
     });
   });
 
@@ -217,7 +219,7 @@ describe('buildMatrix', () => {
         expect(problemsAbout(m, 'values')[0]).to.contain('2-D array');
         expect(m.rowLabels).to.deep.equal(['a', 'b']);
         expect(m.columnLabels).to.deep.equal(['x', 'y']);
-        expect(m.cells.length).to.equal(4);
+        expect(cellList(m).length).to.equal(4);
         expect(cellList(m).every(Number.isNaN)).to.equal(true);
       });
     }
@@ -334,7 +336,7 @@ describe('buildMatrix', () => {
 
       it(`uses a ${Typed.name} of the right length without copying`, () => {
         const flat = new Typed(flatNumbers);
-        expect(buildMatrix(['a', 'b'], ['x', 'y', 'z'], flat).cells).to.equal(flat);
+        expect(buildMatrix(['a', 'b'], ['x', 'y', 'z'], flat).flat).to.equal(flat);
       });
 
       it(`derives the column count of a ${Typed.name} from the row labels`, () => {
@@ -349,10 +351,10 @@ describe('buildMatrix', () => {
       const flat = new Float64Array([1, 2, 3, 4, 5]);
       const m = buildMatrix(['a', 'b'], ['x', 'y', 'z'], flat);
       expect(problemsAbout(m, 'values')).to.have.length(1);
-      expect(m.cells).to.not.equal(flat);
-      expect(m.cells.length).to.equal(6);
+      expect(m.flat).to.not.equal(flat);
+      expect(cellList(m).length).to.equal(6);
       expect(cellList(m).slice(0, 5)).to.deep.equal([1, 2, 3, 4, 5]);
-      expect(Number.isNaN(m.cells[5])).to.equal(true);
+      expect(Number.isNaN(cellList(m)[5])).to.equal(true);
     });
 
     it('reads a 1-D plain array row-major but reports it', () => {
@@ -383,7 +385,7 @@ describe('buildMatrix', () => {
     for (const rows of inputs)
       for (const values of inputs) {
         const m = buildMatrix(rows, ['x'], values);
-        expect(m.cells.length, `${String(rows)} / ${String(values)}`).to.equal(m.rowCount * m.columnCount);
+        expect(cellList(m).length, `${String(rows)} / ${String(values)}`).to.equal(m.rowCount * m.columnCount);
         expect(m.rowLabels).to.have.length(m.rowCount);
         expect(m.columnLabels).to.have.length(m.columnCount);
       }
@@ -420,13 +422,13 @@ describe('flat values with more labels than data', () => {
     expect(m.problems.some((p) => p.startsWith('values:'))).to.equal(true);
     const fits = buildMatrix(['a', 'b', 'c'], ['x', 'y'], new Float64Array([1, 2, 3, 4]));
     expect([fits.rowCount, fits.columnCount]).to.deep.equal([3, 2]);
-    expect(Array.from(fits.cells).slice(0, 4)).to.deep.equal([1, 2, 3, 4]);
-    expect(Number.isNaN(fits.cells[4]) && Number.isNaN(fits.cells[5])).to.equal(true);
+    expect(cellList(fits).slice(0, 4)).to.deep.equal([1, 2, 3, 4]);
+    expect(Number.isNaN(cellList(fits)[4]) && Number.isNaN(cellList(fits)[5])).to.equal(true);
     expect(fits.rowLabels).to.deep.equal(['a', 'b', 'c']);
     const wider = buildMatrix(['a', 'b'], ['x', 'y', 'z'], new Float32Array([1, 2, 3, 4]));
     expect([wider.rowCount, wider.columnCount]).to.deep.equal([2, 3]);
-    expect([wider.cells[0], wider.cells[1], wider.cells[3], wider.cells[4]]).to.deep.equal([1, 2, 3, 4]);
-    expect(Number.isNaN(wider.cells[2]) && Number.isNaN(wider.cells[5])).to.equal(true);
+    expect(cellList(wider).filter((_, i) => i % 3 !== 2)).to.deep.equal([1, 2, 3, 4]);
+    expect(Number.isNaN(cellList(wider)[2]) && Number.isNaN(cellList(wider)[5])).to.equal(true);
   });
 });
 
