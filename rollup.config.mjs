@@ -3,7 +3,7 @@
 //   dist/types/**/*.d.ts           declarations (tsconfig.json: rootDir src)
 //   dist/token-heatmap.bundle.js   one minified ESM file with lit + d3 inlined, for <script type="module">
 //   dist/token-heatmap.bundle.js.LICENSE.txt  licences of the packages inlined in the bundle
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -113,8 +113,27 @@ const minifyHtml = () => ({
   },
 });
 
+/**
+ * More builds (the React wrapper, the anywidget module, server rendering, the CLI) live in
+ * build/*.rollup.mjs, each exporting a function that returns rollup options (one or an array),
+ * so every entry point owns its build next to the others without editing this file.
+ */
+async function extraBuilds() {
+  const dir = new URL('./build/', import.meta.url);
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.rollup.mjs')).sort();
+  const builds = await Promise.all(files.map(async (f) => (await import(new URL(f, dir).href)).default()));
+  return builds.flat();
+}
+
 // A function, so importing the named exports above (scripts/verify-trim.mjs) creates no plugins.
-export default () => [
+export default async () => [
+  ...mainBuilds(),
+  ...(await extraBuilds()),
+];
+
+/** The element's module build and its self-contained bundle. */
+export const mainBuilds = () => [
   {
     input: 'src/index.ts',
     external: isRuntimeDep,

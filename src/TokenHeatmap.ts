@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
+import { cssText } from './css-text.js';
 import { bestTextColor, parseColor } from './color.js';
 import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson, type Matrix, type ValuesInput } from './data.js';
 import { CellHoverEvent, CellSelectEvent, HeatmapErrorEvent, type CellDetail } from './events.js';
@@ -189,8 +190,9 @@ export class TokenHeatmap extends LitElement {
   private _headerHeight = 0;
   private _rowHeaderWidth = 0;
 
+  // On a server (Lit SSR) there is no render root to look into.
   private get _scroller() {
-    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+    return isServer ? null : this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
   private get _tooltip() {
     return this.renderRoot.querySelector<HTMLElement>('.tooltip');
@@ -335,7 +337,7 @@ export class TokenHeatmap extends LitElement {
   /** Rotate column labels when any of them would not fit in three wrapped lines of a cell. */
   private _columnLabelsVertical(): boolean {
     if (this.columnLabelOrientation !== 'auto') return this.columnLabelOrientation === 'vertical';
-    const fontSize = parseFloat(getComputedStyle(this).fontSize) || 12;
+    const fontSize = (!isServer && parseFloat(getComputedStyle(this).fontSize)) || 12;
     const perLine = Math.max(1, Math.floor(this._cellSize.width / (fontSize * 0.62)) - 1);
     const labels = this.transpose ? this._matrix.rowLabels : this._matrix.columnLabels;
     return labels.some((label) => label.length > perLine * 3 || label.split(/\s+/).some((word) => word.length > perLine));
@@ -468,6 +470,7 @@ export class TokenHeatmap extends LitElement {
 
   /** Any CSS colour as the browser serialises it (`#rrggbb` or `rgba()`), for colour names, hsl() and the like. */
   private _browserColor(css: string): string {
+    if (isServer) return css;
     this._colorCanvas ??= document.createElement('canvas').getContext('2d');
     if (!this._colorCanvas) return css;
     this._colorCanvas.fillStyle = '#fff';
@@ -536,7 +539,7 @@ export class TokenHeatmap extends LitElement {
           aria-describedby="summary"
           aria-rowcount=${rows + 1}
           aria-colcount=${columns + 1}
-          style=${gridStyle}
+          style=${cssText(gridStyle)}
           @keydown=${this._onKeydown}
           @pointerover=${this._onPointerOver}
           @pointerleave=${this._onPointerLeave}
@@ -544,11 +547,11 @@ export class TokenHeatmap extends LitElement {
           @focusin=${this._onFocusIn}
           @focusout=${this._onFocusOut}
         >
-          <div class="probe visually-hidden" aria-hidden="true" style="width: var(--token-heatmap-cell-width); height: var(--token-heatmap-cell-height)"></div>
-          <div class="header row-label ${this.transpose ? '' : 'label-font'} sizer" aria-hidden="true" style="grid-area: 1 / 1; visibility: hidden; height: 0">
+          <div class="probe" aria-hidden="true"></div>
+          <div class="header row-label ${this.transpose ? '' : 'label-font'} sizer" aria-hidden="true">
             ${this._renderLabel(longestRow)}
           </div>
-          <div class="header column-label ${this.transpose ? 'label-font' : ''} sizer" aria-hidden="true" style="grid-area: 1 / 2; visibility: hidden">
+          <div class="header column-label ${this.transpose ? 'label-font' : ''} sizer" aria-hidden="true">
             ${this._renderLabel(longestColumn)}
           </div>
           <div role="row" class="row" aria-rowindex="1">
@@ -600,7 +603,7 @@ export class TokenHeatmap extends LitElement {
       aria-label=${this._spokenColumn(c)}
       title=${JSON.stringify(label)}
       tabindex=${this._active.row === -1 && this._active.column === c ? 0 : -1}
-      style="grid-area: 1 / ${place.line}; ${place.offset ? `margin-left: calc(var(--token-heatmap-cell-width) * ${place.offset})` : ''}"
+      style=${cssText(`grid-area:1/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset})` : ''}`)}
     >
       ${this._renderLabel(label)}
     </div>`;
@@ -617,7 +620,7 @@ export class TokenHeatmap extends LitElement {
       aria-label=${this._spokenRow(r)}
       title=${JSON.stringify(label)}
       tabindex=${this._active.row === r && this._active.column === -1 ? 0 : -1}
-      style="grid-area: ${place.line} / 1; ${place.offset ? `margin-top: calc(var(--token-heatmap-cell-height) * ${place.offset})` : ''}"
+      style=${cssText(`grid-area:${place.line}/1;${place.offset ? `margin-top:calc(var(--token-heatmap-cell-height)*${place.offset})` : ''}`)}
     >
       ${this._renderLabel(label)}
     </div>`;
@@ -663,7 +666,7 @@ export class TokenHeatmap extends LitElement {
       aria-label=${name}
       aria-selected=${isSelected ? 'true' : 'false'}
       tabindex=${this._active.row === r && this._active.column === c ? 0 : -1}
-      style=${style}
+      style=${cssText(style)}
     >${text}</div>`;
   }
 
@@ -671,8 +674,8 @@ export class TokenHeatmap extends LitElement {
     const { rows, columns } = this._shape;
     const row = this._place(hover.row, this._rowRange, rows).line;
     const column = this._place(hover.column, this._columnRange, columns).line;
-    return html`<div class="band" part="band" aria-hidden="true" style="grid-area: ${row} / 2 / ${row + 1} / -1"></div>
-      <div class="band" part="band" aria-hidden="true" style="grid-area: 2 / ${column} / -1 / ${column + 1}"></div>`;
+    return html`<div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:${row}/2/${row + 1}/-1`)}></div>
+      <div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:2/${column}/-1/${column + 1}`)}></div>`;
   }
 
   private _renderColorbar(): TemplateResult {
@@ -699,18 +702,18 @@ export class TokenHeatmap extends LitElement {
     return html`<div class="colorbar" part="colorbar" role="img" aria-label=${name}>
       <div class="scale">
         ${above
-          ? html`<div class="extend high" data-extend="high" style="background: ${this._interpolate(1)}"></div>`
+          ? html`<div class="extend high" data-extend="high" style=${cssText(`background:${this._interpolate(1)}`)}></div>`
           : nothing}
-        <div class="ramp" style="background: linear-gradient(to top, ${stops.join(', ')})">
+        <div class="ramp" style=${cssText(`background:linear-gradient(to top,${stops.join(',')})`)}>
           ${ticks.map(
-            (t) => html`<div class="tick" style="bottom: ${(100 * (t.v - min)) / (max - min)}%">${t.text}</div>`,
+            (t) => html`<div class="tick" style=${cssText(`bottom:${(100 * (t.v - min)) / (max - min)}%`)}>${t.text}</div>`,
           )}
         </div>
         ${below
-          ? html`<div class="extend low" data-extend="low" style="background: ${this._interpolate(0)}"></div>`
+          ? html`<div class="extend low" data-extend="low" style=${cssText(`background:${this._interpolate(0)}`)}></div>`
           : nothing}
       </div>
-      <div class="ticks-space" style="--_tick-width: ${widest * 0.62 + 1}em"></div>
+      <div class="ticks-space" style=${cssText(`width:${widest * 0.62 + 1}em`)}></div>
       ${label ? html`<div class="colorbar-title">${label}</div>` : nothing}
     </div>`;
   }

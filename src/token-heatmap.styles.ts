@@ -280,7 +280,7 @@ export const styles = css`
     border-top: 1px solid var(--token-heatmap-color);
   }
   .ticks-space {
-    width: var(--_tick-width, 3.5em);
+    width: 3.5em;
   }
   .colorbar-title {
     writing-mode: vertical-rl;
@@ -328,6 +328,25 @@ export const styles = css`
     opacity: 0.7;
   }
 
+  /* measured to find the cell size in pixels for windowing */
+  .probe {
+    position: absolute;
+    visibility: hidden;
+    pointer-events: none;
+    width: var(--token-heatmap-cell-width);
+    height: var(--token-heatmap-cell-height);
+  }
+  /* invisible labels as long as the longest, so windowing never changes the label column's size */
+  .sizer {
+    visibility: hidden;
+  }
+  .row-label.sizer {
+    grid-area: 1 / 1;
+    height: 0;
+  }
+  .column-label.sizer {
+    grid-area: 1 / 2;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
