@@ -142,6 +142,26 @@ describe('<token-heatmap>', () => {
     });
   });
 
+  describe('layout', () => {
+    it('fits a narrow container: the grid scrolls sideways, row labels stick, the colour bar stays beside', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 320px">
+        <token-heatmap .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values} min="-1.5" max="1.5" label="Token Attribution"></token-heatmap>
+      </div>`);
+      const el = wrapper.querySelector('token-heatmap')!;
+      await el.updateComplete;
+      const host = el.getBoundingClientRect();
+      expect(host.width).to.be.at.most(320.5);
+      const scroller = shadow(el).querySelector<HTMLElement>('[part="scroller"]')!;
+      expect(scroller.scrollWidth).to.be.greaterThan(scroller.clientWidth);
+      const bar = shadow(el).querySelector('[part="colorbar"]')!.getBoundingClientRect();
+      expect(bar.right).to.be.at.most(host.right + 0.5);
+      expect(bar.left).to.be.greaterThan(scroller.getBoundingClientRect().left);
+      scroller.scrollLeft = 200;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(rowHeaders(el)[0].getBoundingClientRect().left).to.be.closeTo(scroller.getBoundingClientRect().left, 1);
+    });
+  });
+
   describe('colour domain and schemes', () => {
     it('defaults to a domain symmetric about 0 from the largest |value|', async () => {
       const el = await fixture<TokenHeatmap>(html`<token-heatmap .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values}></token-heatmap>`);
