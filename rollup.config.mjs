@@ -24,7 +24,15 @@ export const terserOptions = {
 };
 
 /** Options of scripts/trim-schemes.mjs for the bundle; scripts/verify-trim.mjs checks them. */
-export const trimOptions = { keepNamedColors: false, keepLabHcl: false, packRamps: true };
+export const trimOptions = {
+  keepNamedColors: false,
+  keepLabHcl: false,
+  keepColorMethods: false,
+  keepCssParsing: false,
+  keepHsl: false,
+  keepCubehelixConvert: false,
+  packRamps: true,
+};
 
 /** Pins lit's production build even when NODE_ENV=development. */
 export const resolveOptions = { browser: true, exportConditions: ['production'] };

@@ -15,6 +15,31 @@
 //    "#rrggbb"); keepLabHcl: false drops the Lab/HCL prototypes that nothing in the bundle uses.
 //    Guards fail the build if a module outside these packages imports d3-color or d3-interpolate
 //    (only the schemes' own calls are known to be safe), or if lab/hcl/lch/gray end up in the output.
+// 5. keepColorMethods: false drops the d3-color prototype methods no interpolator calls. What the
+//    interpolators do with colour objects: interpolateRgbBasis parses each "#rrggbb" with rgb(s)
+//    and returns `color + ""`; interpolateCubehelixLong, rainbow and sinebow build Cubehelix/Rgb
+//    objects and return `c + ""`. `+ ""` ends in toString: Rgb#toString is formatRgb, and a
+//    Cubehelix inherits Color#toString, which is `this.rgb().formatRgb()`. So only Color#toString,
+//    Rgb#rgb/formatRgb/toString and Cubehelix#rgb stay (COLOR_METHODS); brighter, darker, clamp,
+//    copy, displayable, hex, formatHex, formatHex8, formatHsl and Color#formatRgb go. Every
+//    listed method must be found where expected, or the build fails.
+// 6. keepCssParsing: false keeps only the "#rrggbb" branch of d3-color's color(): the schemes only
+//    parse strings built by their own colors(), which are "#" + 6 hex digits. rgb()/rgba()/hsl()/
+//    hsla() strings, "#rgb"/"#rgba"/"#rrggbbaa", colour names and "transparent" are no longer
+//    parsed, so their regular expressions and the named table go.
+// 7. keepHsl: false drops `define(Hsl, hsl, …)`; with 5 and 6 nothing creates an Hsl any more.
+//    The build fails if d3-color's hsl export is still used.
+// 8. keepCubehelixConvert: false keeps only the copy branch of cubehelixConvert(o), which
+//    cubehelix(o) calls with one argument: the schemes create Cubehelix colours with
+//    cubehelix(h, s, l) or cubehelix() and interpolateCubehelixLong only copies those, so the
+//    RGB → cubehelix conversion goes; any other argument now throws.
+// For 5–8, d3-scale-chromatic may import only SCHEME_IMPORTS from d3-interpolate / d3-color, may
+// only call them (never pass them on), may call cubehelix only with 0 or ≥ 2 arguments,
+// interpolateCubehelixLong only with such calls and rgb only with 0 or ≥ 2 arguments or a
+// "#rrggbb" literal: a new version that does anything else fails the build instead of getting a
+// trimmed d3-color. (What interpolateRgbBasis parses is the schemes' colors() output.)
+// scripts/verify-trim.mjs proves all of this: every interpolator equals the original, and the
+// colour objects of the trimmed build carry exactly the methods kept here.
 //
 // Handles the flattened dist/*.mjs files (d3-scale-chromatic 3.1.1) and the older per-module
 // src/ layout (`export var scheme = ...; export default ramp(scheme);`).
@@ -22,6 +47,20 @@
 const PACKAGE = /[\\/]node_modules[\\/](d3-scale-chromatic|d3-interpolate|d3-color)[\\/]/;
 const PURE = /\/\*\s*[#@]__PURE__\s*\*\/\s*$/;
 const LAB_HCL_EXPORTS = ['lab', 'hcl', 'lch', 'gray'];
+const HSL_EXPORTS = ['hsl', 'hslConvert'];
+
+/** d3-color prototypes: the methods kept (used by the interpolators) and those dropped (step 5). */
+export const COLOR_METHODS = {
+  Color: { keep: ['toString'], drop: ['copy', 'displayable', 'hex', 'formatHex', 'formatHex8', 'formatHsl', 'formatRgb'] },
+  Rgb: { keep: ['rgb', 'formatRgb', 'toString'], drop: ['brighter', 'darker', 'clamp', 'displayable', 'hex', 'formatHex', 'formatHex8'] },
+  Cubehelix: { keep: ['rgb'], drop: ['brighter', 'darker'] },
+};
+
+/** What d3-scale-chromatic may import when steps 5–8 trim d3-color: the calls checked above. */
+const SCHEME_IMPORTS = {
+  'd3-interpolate': ['interpolateRgbBasis', 'interpolateCubehelixLong'],
+  'd3-color': ['rgb', 'cubehelix'],
+};
 
 const isId = (node, name) => node?.type === 'Identifier' && (name === undefined || node.name === name);
 const isString = (node) => node?.type === 'Literal' && typeof node.value === 'string';
@@ -69,6 +108,76 @@ function* declarators(program) {
   }
 }
 
+/** Calls visit(node, parent) for every node under root. */
+function walk(root, visit, parent = null) {
+  if (!root || typeof root.type !== 'string') return;
+  visit(root, parent);
+  for (const [key, value] of Object.entries(root)) {
+    if (key === 'parent') continue;
+    if (Array.isArray(value)) for (const v of value) walk(v, visit, root);
+    else if (value && typeof value === 'object') walk(value, visit, root);
+  }
+}
+
+/** Top-level function declarations, exported or not. */
+function* functions(program) {
+  for (const node of program.body) {
+    const decl = node.type === 'ExportNamedDeclaration' || node.type === 'ExportDefaultDeclaration' ? node.declaration : node;
+    if (decl?.type === 'FunctionDeclaration') yield decl;
+  }
+}
+
+/** `define(Name, factory, { … })` or `define(Name, factory, extend(Color, { … }))` → { name, object } */
+function defineCall(node) {
+  const e = node.type === 'ExpressionStatement' && node.expression;
+  if (e?.type !== 'CallExpression' || !isId(e.callee, 'define') || e.arguments.length !== 3 || !isId(e.arguments[0])) return null;
+  let object = e.arguments[2];
+  if (object.type === 'CallExpression' && isId(object.callee, 'extend') && object.arguments.length === 2 && isId(object.arguments[0], 'Color')) {
+    object = object.arguments[1];
+  }
+  return object.type === 'ObjectExpression' ? { name: e.arguments[0].name, object } : null;
+}
+
+const propertyName = (p) => (p.type === 'Property' && !p.computed && (isId(p.key) ? p.key.name : isString(p.key) ? p.key.value : null)) || null;
+
+/**
+ * d3-color's `function color(format) { …; return (m = reHex.exec(format)) ? (l = m[1].length,
+ * m = parseInt(m[1], 16), l === 6 ? rgbn(m) : …) : …; }` → the two `…` to cut, or null.
+ */
+function colorParseBranches(fn) {
+  if (fn.params.length !== 1 || !isId(fn.params[0])) return null;
+  const ret = fn.body.body[fn.body.body.length - 1];
+  const outer = ret?.type === 'ReturnStatement' && ret.argument;
+  if (outer?.type !== 'ConditionalExpression') return null;
+  const test = outer.test;
+  if (test.type !== 'AssignmentExpression' || test.right.type !== 'CallExpression' || !isId(test.right.callee.property, 'exec') ||
+      !isId(test.right.callee.object, 'reHex')) return null;
+  const seq = outer.consequent;
+  const inner = seq.type === 'SequenceExpression' && seq.expressions[seq.expressions.length - 1];
+  if (inner?.type !== 'ConditionalExpression') return null;
+  const six = inner.test;
+  if (six.type !== 'BinaryExpression' || six.operator !== '===' || six.right.type !== 'Literal' || six.right.value !== 6) return null;
+  if (inner.consequent.type !== 'CallExpression' || inner.consequent.arguments.length !== 1) return null;
+  return [inner.alternate, outer.alternate];
+}
+
+/**
+ * `function cubehelixConvert(o) { if (o instanceof Cubehelix) return new Cubehelix(…); …;
+ * return new Cubehelix(…); }` → the statements after the `if`, or null.
+ */
+function cubehelixConversion(fn) {
+  const body = fn.body.body;
+  if (fn.params.length !== 1 || !isId(fn.params[0]) || body.length < 3) return null;
+  const [first, last] = [body[0], body[body.length - 1]];
+  const isNewCubehelix = (n) => n?.type === 'NewExpression' && isId(n.callee, 'Cubehelix');
+  if (first.type !== 'IfStatement' || first.alternate || first.test.type !== 'BinaryExpression' || first.test.operator !== 'instanceof' ||
+      !isId(first.test.left, fn.params[0].name) || !isId(first.test.right, 'Cubehelix')) return null;
+  const copy = first.consequent.type === 'BlockStatement' && first.consequent.body.length === 1 ? first.consequent.body[0] : first.consequent;
+  if (copy.type !== 'ReturnStatement' || !isNewCubehelix(copy.argument)) return null;
+  if (last.type !== 'ReturnStatement' || !isNewCubehelix(last.argument)) return null;
+  return { start: body[1].start, end: last.end };
+}
+
 // ---- packRamps -----------------------------------------------------------------------------
 // "rrggbb…" (n colours) ⇄ first colour in hex, then n - 1 red deltas, n - 1 green, n - 1 blue,
 // each as the character 80 + delta. unpackHex's source is inlined in the bundle.
@@ -104,10 +213,34 @@ export { unpackHex };
 
 // ---------------------------------------------------------------------------------------------
 
-export default function trimSchemes({ keepNamedColors = false, keepLabHcl = false, packRamps = true, packMinColors = 64 } = {}) {
-  const stats = { schemes: 0, pure: 0, packed: 0, namedColors: 0, labHcl: 0 };
+/** The plugin's options with their defaults filled in (each keep* defaults to trimming). */
+export function resolveTrimOptions({
+  keepNamedColors = false,
+  keepLabHcl = false,
+  keepCssParsing = keepNamedColors,
+  keepColorMethods = false,
+  keepHsl = keepCssParsing || keepColorMethods,
+  keepCubehelixConvert = false,
+  packRamps = true,
+  packMinColors = 64,
+} = {}) {
+  return { keepNamedColors, keepLabHcl, keepCssParsing, keepColorMethods, keepHsl, keepCubehelixConvert, packRamps, packMinColors };
+}
+
+export default function trimSchemes(options) {
+  const { keepNamedColors, keepLabHcl, keepCssParsing, keepColorMethods, keepHsl, keepCubehelixConvert, packRamps, packMinColors } = resolveTrimOptions(options);
+  if (keepNamedColors && !keepCssParsing) throw new Error('trim-schemes: keepNamedColors needs keepCssParsing (names are parsed by the CSS branches)');
+  if (!keepHsl && (keepCssParsing || keepColorMethods)) {
+    throw new Error('trim-schemes: keepHsl: false needs keepCssParsing: false and keepColorMethods: false (hsl() strings and formatHsl() create Hsl objects)');
+  }
+  const trimsColor = !keepColorMethods || !keepCssParsing || !keepHsl || !keepCubehelixConvert;
+  const stats = { schemes: 0, pure: 0, packed: 0, namedColors: 0, labHcl: 0, colorMethods: 0, cssParsing: 0, hsl: 0, cubehelixConvert: 0 };
   const colorModules = new Set(); // d3-color and d3-interpolate modules
   const labHclModules = new Set();
+  const hslModules = new Set();
+  // d3-color module → what steps 5–8 found in it; kept per module so that watch-mode rebuilds,
+  // which reuse cached transforms, still see everything
+  const colorTrims = new Map();
   let sawChromatic = false;
 
   return {
@@ -134,6 +267,37 @@ export default function trimSchemes({ keepNamedColors = false, keepLabHcl = fals
 
       if (pkg === 'd3-scale-chromatic') {
         sawChromatic = true;
+        // 5–8 are only safe for the calls the schemes are known to make
+        if (trimsColor) {
+          const unchecked = (what) => this.error(`trim-schemes: ${id} ${what}, which the d3-color trims were not checked against; update scripts/trim-schemes.mjs or pass keepColorMethods, keepCssParsing, keepHsl, keepCubehelixConvert: true`);
+          const locals = new Map(); // local name → imported name
+          for (const node of program.body) {
+            if (node.type !== 'ImportDeclaration' && !(node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration') || !node.source) continue;
+            const allowed = SCHEME_IMPORTS[node.source.value];
+            if (!allowed) continue;
+            const names = node.type === 'ExportAllDeclaration' ? ['*'] : node.specifiers.map((sp) =>
+              sp.type === 'ImportSpecifier' ? (sp.imported.name ?? sp.imported.value) : sp.type === 'ExportSpecifier' ? (sp.local.name ?? sp.local.value) : '*');
+            const other = names.filter((n) => !allowed.includes(n));
+            if (other.length) unchecked(`uses ${other.join(', ')} from ${node.source.value}`);
+            if (node.type === 'ImportDeclaration') for (const sp of node.specifiers) locals.set(sp.local.name, sp.imported.name ?? sp.imported.value);
+          }
+          const isCubehelixColor = (n) => n?.type === 'CallExpression' && isId(n.callee) && locals.get(n.callee.name) === 'cubehelix' && n.arguments.length !== 1;
+          walk(program, (node, parent) => {
+            if (node.type === 'CallExpression' && isId(node.callee) && locals.has(node.callee.name)) {
+              const name = locals.get(node.callee.name);
+              if (name === 'cubehelix' && node.arguments.length === 1) unchecked('converts a colour with cubehelix(x)');
+              if (name === 'rgb' && node.arguments.length === 1 && !(isString(node.arguments[0]) && /^#[0-9a-f]{6}$/.test(node.arguments[0].value))) {
+                unchecked('parses something other than a "#rrggbb" literal with rgb(x)');
+              }
+              if (name === 'interpolateCubehelixLong' && !node.arguments.every(isCubehelixColor)) unchecked('passes interpolateCubehelixLong something other than cubehelix(h, s, l)');
+            }
+            if (isId(node) && locals.has(node.name) && !(parent?.type === 'CallExpression' && parent.callee === node) &&
+                parent?.type !== 'ImportSpecifier' && !(parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) &&
+                !(parent?.type === 'Property' && parent.key === node && !parent.computed && !parent.shorthand)) {
+              unchecked(`uses ${locals.get(node.name)} other than by calling it`);
+            }
+          });
+        }
         // 1. ramp(scheme) → ramp([colors("largest")])
         const schemes = new Map();
         const ramps = new Set();
@@ -198,6 +362,51 @@ export default function trimSchemes({ keepNamedColors = false, keepLabHcl = fals
             }
           }
         }
+        const found = []; // 'define(Rgb, …)', 'function color(format)', …
+        colorTrims.set(id, found);
+        // 5 + 7. drop unused prototype methods and the Hsl prototype
+        for (const node of program.body) {
+          const def = defineCall(node);
+          if (!def) continue;
+          if (def.name === 'Hsl' && !keepHsl) {
+            edits.push([node.start, node.end, '']);
+            stats.hsl++;
+            hslModules.add(id);
+            found.push('define(Hsl, …)');
+            continue;
+          }
+          const spec = COLOR_METHODS[def.name];
+          if (!spec || keepColorMethods) continue;
+          const names = def.object.properties.map(propertyName);
+          const missing = [...spec.keep, ...spec.drop].filter((n) => !names.includes(n));
+          if (missing.length) this.error(`trim-schemes: d3-color's ${def.name} prototype has no ${missing.join(', ')} (${id}); update COLOR_METHODS in scripts/trim-schemes.mjs`);
+          found.push(`define(${def.name}, …)`);
+          const kept = def.object.properties.filter((p, i) => !spec.drop.includes(names[i]));
+          edits.push([def.object.start, def.object.end, `{\n${kept.map((p) => `  ${code.slice(p.start, p.end)}`).join(',\n')}\n}`]);
+          stats.colorMethods += def.object.properties.length - kept.length;
+        }
+        // 8. cubehelixConvert(o): only the Cubehelix copy
+        if (!keepCubehelixConvert) {
+          for (const fn of functions(program)) {
+            if (!isId(fn.id, 'cubehelixConvert')) continue;
+            const range = cubehelixConversion(fn);
+            if (!range) this.error(`trim-schemes: d3-color's cubehelixConvert() in ${id} no longer starts with the Cubehelix copy; update scripts/trim-schemes.mjs`);
+            edits.push([range.start, range.end, 'throw Error("trimmed d3-color: cubehelix(x)");']);
+            stats.cubehelixConvert++;
+            found.push('function cubehelixConvert(o)');
+          }
+        }
+        // 6. color(): only "#rrggbb"
+        if (!keepCssParsing) {
+          for (const fn of functions(program)) {
+            if (!isId(fn.id, 'color')) continue;
+            const branches = colorParseBranches(fn);
+            if (!branches) this.error(`trim-schemes: d3-color's color() in ${id} no longer has the expected "#rrggbb" branch; update scripts/trim-schemes.mjs`);
+            for (const b of branches) edits.push([b.start, b.end, 'null']);
+            stats.cssParsing++;
+            found.push('function color(format)');
+          }
+        }
         // 4. drop `define(Lab, lab, …)` / `define(Hcl, hcl, …)` (only where the same module exports lab/hcl)
         if (!keepLabHcl) {
           const exported = new Set();
@@ -231,12 +440,26 @@ export default function trimSchemes({ keepNamedColors = false, keepLabHcl = fals
         this.warn('trim-schemes: no ramp(scheme) calls found in d3-scale-chromatic; its layout changed, nothing was trimmed');
       }
       if (!keepNamedColors && sawChromatic && stats.namedColors === 0) this.warn('trim-schemes: d3-color named-colour table not found');
-      if (!keepNamedColors || !keepLabHcl) {
+      const ids = new Set(this.getModuleIds());
+      const inGraph = [...colorTrims].filter(([id]) => ids.has(id));
+      if (inGraph.length) {
+        // each trimmed shape exactly once in this build's d3-color
+        const expected = [
+          ...(keepColorMethods ? [] : Object.keys(COLOR_METHODS).map((n) => `define(${n}, …)`)),
+          ...(keepHsl ? [] : ['define(Hsl, …)']),
+          ...(keepCssParsing ? [] : ['function color(format)']),
+          ...(keepCubehelixConvert ? [] : ['function cubehelixConvert(o)']),
+        ];
+        const found = inGraph.flatMap(([, f]) => f);
+        const wrong = expected.filter((e) => found.filter((f) => f === e).length !== 1);
+        if (wrong.length) this.error(`trim-schemes: d3-color does not have exactly one ${wrong.join(', ')} of the expected shape; update scripts/trim-schemes.mjs`);
+      }
+      if (!keepNamedColors || !keepLabHcl || trimsColor) {
         for (const id of colorModules) {
           const info = this.getModuleInfo(id);
           const outside = [...info.importers, ...info.dynamicImporters].filter((i) => !PACKAGE.test(i));
           if (outside.length) {
-            this.error(`trim-schemes: ${outside.join(', ')} imports ${PACKAGE.exec(id)[1]} directly, so the bundle may need colour names or Lab/HCL; pass keepNamedColors: true, keepLabHcl: true`);
+            this.error(`trim-schemes: ${outside.join(', ')} imports ${PACKAGE.exec(id)[1]} directly, so the bundle may need colour names, Lab/HCL, HSL, CSS parsing, colour methods or cubehelix conversion; pass keepNamedColors, keepLabHcl, keepHsl, keepCssParsing, keepColorMethods, keepCubehelixConvert: true`);
           }
         }
       }
@@ -246,6 +469,10 @@ export default function trimSchemes({ keepNamedColors = false, keepLabHcl = fals
       for (const id of labHclModules) {
         const used = chunk.modules[id]?.renderedExports.filter((e) => LAB_HCL_EXPORTS.includes(e)) ?? [];
         if (used.length) this.error(`trim-schemes: the bundle uses d3-color's ${used.join(', ')}, whose prototypes were dropped; pass keepLabHcl: true`);
+      }
+      for (const id of hslModules) {
+        const used = chunk.modules[id]?.renderedExports.filter((e) => HSL_EXPORTS.includes(e)) ?? [];
+        if (used.length) this.error(`trim-schemes: the bundle uses d3-color's ${used.join(', ')}, whose prototype was dropped; pass keepHsl: true`);
       }
       return null;
     },

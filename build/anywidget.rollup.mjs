@@ -1,0 +1,33 @@
+// dist/anywidget.js: the anywidget front end (src/anywidget.ts) as one self-contained, minified
+// ES module with lit, d3 and the element inlined. anywidget loads `_esm` from a blob URL, where
+// a bare import such as `lit` cannot resolve, so nothing may stay external.
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+import { resolveOptions, terserOptions, trimOptions } from '../rollup.config.mjs';
+import trimSchemes from '../scripts/trim-schemes.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// The inlined packages are the bundle's; their licences ship beside it in dist/.
+const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) anywidget module with lit, d3-scale-chromatic, d3-interpolate, d3-color: see token-heatmap.bundle.js.LICENSE.txt */`;
+
+export default () => ({
+  input: 'src/anywidget.ts',
+  output: { file: 'dist/anywidget.js', format: 'es' },
+  plugins: [
+    typescript({
+      tsconfig: './tsconfig.json',
+      compilerOptions: { outDir: 'dist', declaration: false, declarationMap: false, noEmitOnError: true },
+    }),
+    nodeResolve(resolveOptions),
+    trimSchemes(trimOptions),
+    terser({
+      ...terserOptions,
+      // As in the bundle: our private `_name` members get short names, lit's `_$…` ones do not.
+      mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+      format: { ...terserOptions.format, preamble: banner },
+    }),
+  ],
+});
