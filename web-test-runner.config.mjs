@@ -1,4 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup, nodeResolve } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { findBrowser } from './scripts/browsers.mjs';
@@ -25,10 +27,58 @@ if (wanted.includes('firefox')) {
   );
 }
 
+// The framework tests (test/frameworks/) load React, Vue and Svelte as their users' bundlers would.
+// Each plugin below changes only the files or imports it names: the other tests are served as before.
+
+// React, ReactDOM and scheduler ship CommonJS only, and choose their build by process.env.NODE_ENV.
+// The dev server converts one file at a time, so commonjs cannot look up whether a required file is
+// CommonJS: it hoists the requires (strictRequires: false) and takes a required module's default
+// export as its module.exports (requireReturnsDefault: 'preferred').
+const REACT_CJS = ['**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'];
+const reactCjs = fromRollup(rollupCommonjs)({ include: REACT_CJS, strictRequires: false, requireReturnsDefault: 'preferred' });
+const isReactCjs = (path) => /\/node_modules\/(react|react-dom|scheduler)\//.test(path);
+const nodeEnv = {
+  name: 'react-node-env',
+  transform(context) {
+    if (isReactCjs(context.path)) return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
+  },
+};
+
+// Svelte's client runtime sits behind the `browser` export condition (the default one is for servers).
+const svelteResolve = nodeResolve({ exportConditions: ['browser', 'development'], browser: true });
+const resolveLikeABrowser = svelteResolve.resolveId.handler ?? svelteResolve.resolveId;
+const svelteBrowser = fromRollup(() => ({
+  ...svelteResolve,
+  name: 'svelte-browser-resolve',
+  resolveId(source, importer, options) {
+    if (!/^(svelte|esm-env)(\/|$)/.test(source)) return null;
+    return resolveLikeABrowser.call(this, source, importer, options);
+  },
+}))();
+
+// `.svelte` files are compiled by svelte/compiler when a test imports them, as vite-plugin-svelte would.
+const svelteCompile = {
+  name: 'svelte-compile',
+  resolveMimeType(context) {
+    if (context.path.endsWith('.svelte')) return 'js';
+  },
+  async transform(context) {
+    if (!context.path.endsWith('.svelte')) return;
+    const { compile } = await import('svelte/compiler');
+    return { body: compile(context.body, { filename: context.path, generate: 'client' }).js.code };
+  },
+};
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'test/frameworks/**/*.test.tsx'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: './tsconfig.json', target: 'es2021' }),
+    nodeEnv,
+    reactCjs,
+    svelteBrowser,
+    svelteCompile,
+  ],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
