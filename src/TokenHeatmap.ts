@@ -190,9 +190,10 @@ export class TokenHeatmap extends LitElement {
   private _headerHeight = 0;
   private _rowHeaderWidth = 0;
 
-  // On a server (Lit SSR) there is no render root to look into.
+  // Not before the first render is done: a server (Lit SSR) has no render root to look into,
+  // and hydrating its output must size the colour bar and the window as the server did.
   private get _scroller() {
-    return isServer ? null : this.renderRoot.querySelector<HTMLElement>('.scroller');
+    return this.hasUpdated ? this.renderRoot.querySelector<HTMLElement>('.scroller') : null;
   }
   private get _tooltip() {
     return this.renderRoot.querySelector<HTMLElement>('.tooltip');
