@@ -40,30 +40,40 @@ export const resolveOptions = { browser: true, exportConditions: ['production'] 
 /** Empties a directory at the start of a build (renamed sources must not leave stale .d.ts). */
 const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
-/** Writes the licence texts of the node_modules packages inlined in the bundle next to it. */
-function licenses(fileName) {
+/** Writes the licence texts of the node_modules packages inlined in a build next to its output. */
+export function licenses(fileName) {
   return {
     name: 'licenses',
     generateBundle(_options, bundle) {
-      const packages = new Map();
+      const texts = new Map(); // name@version → text, once even when two folders hold the same version
       for (const chunk of Object.values(bundle)) {
         for (const id of Object.keys(chunk.modules ?? {})) {
-          const m = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
-          if (!m || packages.has(m[1])) continue;
-          const meta = JSON.parse(readFileSync(join(m[1], 'package.json'), 'utf8'));
-          const file = readdirSync(m[1]).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
-          packages.set(m[1], `${meta.name}@${meta.version} (${meta.license})\n\n${file ? readFileSync(join(m[1], file), 'utf8').trim() : ''}`);
+          // Plugins' virtual modules (commonjs proxies) start with \0.
+          const root = /^\0?(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id)?.[1];
+          if (!root) continue;
+          const meta = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+          const name = `${meta.name}@${meta.version} (${meta.license})`;
+          if (texts.has(name)) continue;
+          const file = readdirSync(root).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+          texts.set(name, `${name}\n\n${file ? readFileSync(join(root, file), 'utf8').trim() : ''}`);
         }
       }
-      const names = [...packages.values()].map((text) => text.slice(0, text.indexOf('\n')));
+      const list = [...texts.values()].sort();
       this.emitFile({
         type: 'asset',
         fileName,
-        source: `${pkg.name} ${pkg.version} bundles:\n${names.join('\n')}\n\n${[...packages.values()].join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
+        source: `${pkg.name} ${pkg.version} bundles:\n${list.map((t) => t.slice(0, t.indexOf('\n'))).join('\n')}\n\n${list.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`,
       });
     },
   };
 }
+
+/** TypeScript for a build that emits no declarations (the module build writes them). */
+export const compileTs = () =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: { outDir: 'dist', declaration: false, declarationMap: false, noEmitOnError: true },
+  });
 
 const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) with lit, d3-scale-chromatic, d3-interpolate, d3-color: see token-heatmap.bundle.js.LICENSE.txt */`;
 
@@ -71,7 +81,7 @@ const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) with lit, d3-sca
  * Collapses the white space and comments of our css`…` templates (*.styles.ts) in the bundle.
  * Spaces next to + and - stay: calc() needs them.
  */
-const minifyCss = () => ({
+export const minifyCss = () => ({
   name: 'minify-css',
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return null;
@@ -95,7 +105,7 @@ const minifyCss = () => ({
  * white space around it become one space, or nothing between two tags. Found with rollup's own
  * parser, so only template text changes; text that renders with white-space: pre is never static.
  */
-const minifyHtml = () => ({
+export const minifyHtml = () => ({
   name: 'minify-html',
   transform(code, id) {
     if (!id.includes('/src/') || !code.includes('html`') && !code.includes('html `')) return null;
@@ -158,23 +168,28 @@ export const mainBuilds = () => [
   {
     input: 'src/index.ts',
     output: { file: 'dist/token-heatmap.bundle.js', format: 'es' },
-    plugins: [
-      typescript({
-        tsconfig: './tsconfig.json',
-        compilerOptions: { outDir: 'dist', declaration: false, declarationMap: false, noEmitOnError: true },
-      }),
-      // After typescript: that plugin compiles from disk and ignores earlier transforms.
-      minifyCss(),
-      minifyHtml(),
-      nodeResolve(resolveOptions),
-      trimSchemes(trimOptions),
-      terser({
-        ...terserOptions,
-        // Our private members (`_name`) get short names; lit's cross-version `_$…` names are left alone.
-        mangle: { properties: { regex: /^_[a-zA-Z]/ } },
-        format: { ...terserOptions.format, preamble: banner },
-      }),
-      licenses('token-heatmap.bundle.js.LICENSE.txt'),
-    ],
+    plugins: selfContained({ banner, licenseFile: 'token-heatmap.bundle.js.LICENSE.txt' }),
   },
+];
+
+/**
+ * The plugins of every self-contained browser file (the bundle, the anywidget module, the hydrate
+ * script): lit and trimmed d3 inlined, templates minified, minified with short private names.
+ * Templates are minified the same way everywhere: hydration matches the server's markers to a
+ * digest of the client's template strings.
+ */
+export const selfContained = ({ banner, licenseFile }) => [
+  compileTs(),
+  // After typescript: that plugin compiles from disk and ignores earlier transforms.
+  minifyCss(),
+  minifyHtml(),
+  nodeResolve(resolveOptions),
+  trimSchemes(trimOptions),
+  terser({
+    ...terserOptions,
+    // Our private members (`_name`) get short names; lit's cross-version `_$…` names are left alone.
+    mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+    format: { ...terserOptions.format, preamble: banner },
+  }),
+  ...(licenseFile ? [licenses(licenseFile)] : []),
 ];

@@ -2,11 +2,7 @@
 // ES module with lit, d3 and the element inlined. anywidget loads `_esm` from a blob URL, where
 // a bare import such as `lit` cannot resolve, so nothing may stay external.
 import { readFileSync } from 'node:fs';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
-import typescript from '@rollup/plugin-typescript';
-import { resolveOptions, terserOptions, trimOptions } from '../rollup.config.mjs';
-import trimSchemes from '../scripts/trim-schemes.mjs';
+import { selfContained } from '../rollup.config.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -16,18 +12,5 @@ const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) anywidget module
 export default () => ({
   input: 'src/anywidget.ts',
   output: { file: 'dist/anywidget.js', format: 'es' },
-  plugins: [
-    typescript({
-      tsconfig: './tsconfig.json',
-      compilerOptions: { outDir: 'dist', declaration: false, declarationMap: false, noEmitOnError: true },
-    }),
-    nodeResolve(resolveOptions),
-    trimSchemes(trimOptions),
-    terser({
-      ...terserOptions,
-      // As in the bundle: our private `_name` members get short names, lit's `_$…` ones do not.
-      mangle: { properties: { regex: /^_[a-zA-Z]/ } },
-      format: { ...terserOptions.format, preamble: banner },
-    }),
-  ],
+  plugins: selfContained({ banner }),
 });

@@ -1,3 +1,4 @@
+import { expect } from '@open-wc/testing';
 import type { TokenHeatmap } from '../src/index.js';
 
 export interface Seed {
@@ -46,4 +47,12 @@ export const painted = () => new Promise((resolve) => requestAnimationFrame(() =
 export function centre(el: Element): [number, number] {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** The reference figure as a user sees it: 65 cells, with the three values the issue names. */
+export function expectReferenceCells(el: TokenHeatmap): void {
+  expect(gridCells(el)).to.have.length(65);
+  expect(text(cellAt(el, 7, 2))).to.equal('1.9074');
+  expect(text(cellAt(el, 0, 0))).to.equal('-0.0756');
+  expect(text(cellAt(el, 2, 4))).to.equal('-0.0000');
 }
