@@ -21,9 +21,9 @@ export interface CellIndex {
 /** Matrices up to this many cells render every cell; larger ones render the visible window. */
 export const FULL_RENDER_LIMIT = 2500;
 /** Cells kept beyond each edge of the visible window. */
-const OVERSCAN = 2;
+const OVERSCAN = 1;
 /** The window's ends move in steps of this many cells, so most scroll frames render nothing. */
-const WINDOW_CHUNK = 4;
+const WINDOW_CHUNK = 2;
 /**
  * Axes up to this many cells place each cell on its own grid line, so a cell
  * keeps its style while the window slides (Firefox caps a grid at 10,000
@@ -274,12 +274,14 @@ export class TokenHeatmap extends LitElement {
     }
     this._problems = problems;
 
+    let reshaped = false;
     if (dataChanged || changed.has('transpose')) {
       const { rows, columns } = this._shape;
       // A new shape starts new slot pools; new values in the same shape keep every element in place.
       if (rows !== this._pooledShape.rows || columns !== this._pooledShape.columns) {
         this._rowPool = this._columnPool = 0;
         this._pooledShape = { rows, columns };
+        reshaped = true;
       }
       this._rowSpoken = [];
       this._columnSpoken = [];
@@ -292,7 +294,8 @@ export class TokenHeatmap extends LitElement {
     if (dataChanged || changed.has('transpose') || changed.has('columnLabelOrientation')) {
       this._vertical = this._columnLabelsVertical();
     }
-    this._updateWindow();
+    // New values in the same shape keep the window: a one-value update re-renders one cell.
+    this._updateWindow(!reshaped);
   }
 
   private _domainProblems: string[] = [];
@@ -346,11 +349,12 @@ export class TokenHeatmap extends LitElement {
 
   // ---- windowing -------------------------------------------------------------------------
 
-  private _updateWindow(): void {
+  /** `growOnly` (after a resize): keep a window that already covers the view, sparing a render. */
+  private _updateWindow(growOnly = false): void {
     const { rows, columns } = this._shape;
     if (rows * columns <= FULL_RENDER_LIMIT || !this._scroller) {
       const initial = rows * columns <= FULL_RENDER_LIMIT;
-      this._setRanges({ start: 0, end: initial ? rows : Math.min(rows, 48) }, { start: 0, end: initial ? columns : Math.min(columns, 24) });
+      this._setRanges(false, { start: 0, end: initial ? rows : Math.min(rows, 48) }, { start: 0, end: initial ? columns : Math.min(columns, 24) });
       return;
     }
     const s = this._scroller;
@@ -361,17 +365,21 @@ export class TokenHeatmap extends LitElement {
     // A scroller that does not scroll yet may still grow to the host's size: guess that, so the
     // first render of new data is usually also the last.
     const viewportHeight = s.scrollHeight > s.clientHeight ? s.clientHeight : Math.max(s.clientHeight, this.clientHeight);
-    const viewportWidth = s.scrollWidth > s.clientWidth ? s.clientWidth : Math.max(s.clientWidth, this.clientWidth);
+    const colorbar = this.renderRoot.querySelector<HTMLElement>('.colorbar')?.offsetWidth ?? 0;
+    const viewportWidth = s.scrollWidth > s.clientWidth ? s.clientWidth : Math.max(s.clientWidth, this.clientWidth - colorbar);
     this._setRanges(
+      growOnly,
       chunk(visibleRange(s.scrollTop, viewportHeight, this._cellSize.height, rows, OVERSCAN), rows),
       chunk(visibleRange(s.scrollLeft, viewportWidth, this._cellSize.width, columns, OVERSCAN), columns),
     );
   }
 
-  private _setRanges(rows: IndexRange, columns: IndexRange): void {
-    const same = (a: IndexRange, b: IndexRange) => a.start === b.start && a.end === b.end;
-    if (!same(rows, this._rowRange)) this._rowRange = rows;
-    if (!same(columns, this._columnRange)) this._columnRange = columns;
+  private _setRanges(growOnly: boolean, rows: IndexRange, columns: IndexRange): void {
+    const keep = (next: IndexRange, current: IndexRange) =>
+      (next.start === current.start && next.end === current.end) ||
+      (growOnly && next.start >= current.start && next.end <= current.end);
+    if (!keep(rows, this._rowRange)) this._rowRange = rows;
+    if (!keep(columns, this._columnRange)) this._columnRange = columns;
   }
 
   /**
@@ -409,7 +417,7 @@ export class TokenHeatmap extends LitElement {
       this._scroller?.style.setProperty('scroll-padding', `${this._headerHeight}px 0 0 ${this._rowHeaderWidth}px`);
       this.renderRoot.querySelector<HTMLElement>('.body')?.style.setProperty('--_header-height', `${this._headerHeight}px`);
     }
-    this._updateWindow();
+    this._updateWindow(true);
   }
 
   private _observe(): void {
