@@ -30,8 +30,8 @@ const WINDOW_CHUNK = 2;
  * lines); longer axes place the window between two spacer tracks.
  */
 const LINE_LIMIT = 9000;
-/** Values above this many cells are not mirrored to the `values` attribute (it would be megabytes of text). */
-const REFLECT_LIMIT = 10_000;
+/** Values above this many cells are not mirrored to the `values` attribute: the text would cost more than the drawing. */
+const REFLECT_LIMIT = 2_500;
 const GRADIENT_STOPS = 32;
 
 const jsonConverter = {

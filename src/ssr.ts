@@ -178,7 +178,7 @@ export async function renderHeatmap(input: HeatmapInput): Promise<string> {
   // nor the template's line breaks where unset attributes would have been.
   const close = '</token-heatmap>';
   const element = out.slice(out.indexOf('<token-heatmap'), out.lastIndexOf(close) + close.length).replace(/^<token-heatmap\s+/, '<token-heatmap ');
-  // Above 10,000 cells the element stops mirroring `values` to its attribute, but the client
+  // Past a few thousand cells the element stops mirroring `values` to its attribute, but the client
   // element reads its data from there: put it back.
   if (/^<token-heatmap\b[^>]*\svalues="/.test(element)) return element;
   return element.replace('<token-heatmap ', `<token-heatmap values="${escapeHtml(stringifyValues(data.values))}" `);

@@ -342,6 +342,21 @@ describe('<token-heatmap>', () => {
       expect(rowHeaders(el).map(text)).to.deep.equal(['p', 'q']);
     });
 
+    it('mirrors values up to 2,500 cells, then removes the attribute rather than leave it stale', async () => {
+      const el = await reference();
+      expect(JSON.parse(el.getAttribute('values')!)).to.have.length(13);
+      el.values = Array.from({ length: 60 }, () => Array(50).fill(0.25));
+      await el.updateComplete;
+      expect(el.hasAttribute('values')).to.equal(false);
+      expect(text(cellAt(el, 0, 0))).to.equal('0.2500');
+      el.values = new Float32Array([0.5, -0.5]);
+      await el.updateComplete;
+      expect(el.hasAttribute('values')).to.equal(false);
+      el.values = [[1, 2]];
+      await el.updateComplete;
+      expect(el.getAttribute('values')).to.equal('[[1,2]]');
+    });
+
     it('updates the drawing when data changes', async () => {
       const el = await reference();
       el.values = seed.values.map((row, r) => row.map((v, c) => (r === 0 && c === 0 ? -1.2345 : v)));

@@ -355,7 +355,7 @@ describe('renderHeatmap() and renderPage() from Node', () => {
     assert.match(html, / min="-1\.5" max="1\.5"/);
   });
 
-  test('the values attribute is written once, also past the 10,000 cells the element mirrors itself', async () => {
+  test('the values attribute is written once, also past the size the element mirrors itself', async () => {
     const openingTag = (html) => html.slice(0, html.indexOf('>') + 1);
     const small = openingTag(await api.renderHeatmap({ values: [[1, -0]] }));
     assert.equal(small.match(/\svalues="/g).length, 1);
