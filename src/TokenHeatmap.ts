@@ -7,7 +7,8 @@ import { CellHoverEvent, CellSelectEvent, HeatmapErrorEvent, type CellDetail } f
 import { formatExact, formatTick, formatValue } from './format.js';
 import { moveFocus, type GridPosition } from './navigation.js';
 import { placeTooltip } from './placement.js';
-import { clampSide, colorbarTicks, resolveDomain, scalePosition, type Domain } from './scale.js';
+import { clampSide, resolveDomain, scalePosition, type Domain } from './scale.js';
+import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
 import { spokenToken, tokenParts } from './tokens.js';
 import { slotIndices, visibleRange, type IndexRange } from './viewport.js';
@@ -32,7 +33,6 @@ const WINDOW_CHUNK = 2;
 const LINE_LIMIT = 9000;
 /** Values above this many cells are not mirrored to the `values` attribute: the text would cost more than the drawing. */
 const REFLECT_LIMIT = 2_500;
-const GRADIENT_STOPS = 32;
 
 const jsonConverter = {
   fromAttribute: parseJsonAttribute,
@@ -215,6 +215,12 @@ export class TokenHeatmap extends LitElement {
   private _cellSize = { width: 72, height: 28 };
   private _resizeObserver?: ResizeObserver;
   private _colorCanvas?: CanvasRenderingContext2D | null;
+  private _domainProblems: string[] = [];
+  /** Focus is on a header or cell of this grid. */
+  private _focusWithin = false;
+  /** Between willUpdate and updated: blur events then come from re-rendering, not from the reader. */
+  private _rendering = false;
+  private _tooltipOpen = false;
 
   /** The displayed grid's size: rows × columns after `transpose`. */
   private get _shape() {
@@ -297,8 +303,6 @@ export class TokenHeatmap extends LitElement {
     // New values in the same shape keep the window: a one-value update re-renders one cell.
     this._updateWindow(!reshaped);
   }
-
-  private _domainProblems: string[] = [];
 
   /** What the user wrote for a property, for messages. */
   private _text(name: string, value: unknown): string {
@@ -688,43 +692,18 @@ export class TokenHeatmap extends LitElement {
   }
 
   private _renderColorbar(): TemplateResult {
-    const { min, max } = this._domain;
-    const stats = this._matrix.stats;
-    const above = stats.maxIndex >= 0 && stats.max > max;
-    const below = stats.minIndex >= 0 && stats.min < min;
-    const stops: string[] = [];
-    for (let k = 0; k <= GRADIENT_STOPS; k++) {
-      const value = min + ((max - min) * k) / GRADIENT_STOPS;
-      stops.push(`${this._interpolate(scalePosition(value, this._domain))} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
-    }
-    // About one tick per 60 px of bar, so labels never crowd: six on the reference figure's bar.
+    const { stats } = this._matrix;
     const viewport = (this._scroller?.clientHeight || Infinity) - this._headerHeight;
-    const barHeight = Math.min(this._shape.rows * this._cellSize.height, viewport);
-    const tickCount = Math.max(2, Math.min(6, Math.floor(barHeight / 60)));
-    const ticks = colorbarTicks(this._domain, tickCount).map((v) => ({ v, text: formatTick(v, this._decimals) }));
-    const widest = Math.max(...ticks.map((t) => t.text.length));
-    const label = this.label;
-    const name =
-      `${label ? label + ': ' : ''}colour scale from ${formatTick(min, this._decimals)} to ${formatTick(max, this._decimals)}` +
-      (above ? `; values above ${formatTick(max, this._decimals)} are clamped` : '') +
-      (below ? `; values below ${formatTick(min, this._decimals)} are clamped` : '');
-    return html`<div class="colorbar" part="colorbar" role="img" aria-label=${name}>
-      <div class="scale">
-        ${above
-          ? html`<div class="extend high" data-extend="high" style=${cssText(`background:${this._interpolate(1)}`)}></div>`
-          : nothing}
-        <div class="ramp" style=${cssText(`background:linear-gradient(to top,${stops.join(',')})`)}>
-          ${ticks.map(
-            (t) => html`<div class="tick" style=${cssText(`bottom:${(100 * (t.v - min)) / (max - min)}%`)}>${t.text}</div>`,
-          )}
-        </div>
-        ${below
-          ? html`<div class="extend low" data-extend="low" style=${cssText(`background:${this._interpolate(0)}`)}></div>`
-          : nothing}
-      </div>
-      <div class="ticks-space" style=${cssText(`width:${widest * 0.62 + 1}em`)}></div>
-      ${label ? html`<div class="colorbar-title">${label}</div>` : nothing}
-    </div>`;
+    return renderColorbar({
+      domain: this._domain,
+      interpolate: this._interpolate,
+      // No finite values: neither end is passed.
+      dataMin: stats.minIndex >= 0 ? stats.min : Infinity,
+      dataMax: stats.maxIndex >= 0 ? stats.max : -Infinity,
+      decimals: this._decimals,
+      label: this.label,
+      height: Math.min(this._shape.rows * this._cellSize.height, viewport),
+    });
   }
 
   private _renderTooltip(): TemplateResult {
@@ -841,10 +820,6 @@ export class TokenHeatmap extends LitElement {
   }
 
   // ---- interaction ----------------------------------------------------------------------
-
-  private _focusWithin = false;
-  private _rendering = false;
-  private _tooltipOpen = false;
 
   private _positionOf(event: Event): GridPosition | null {
     for (const node of event.composedPath()) {
