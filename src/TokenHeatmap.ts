@@ -8,7 +8,7 @@ import { formatExact, formatTick, formatValue } from './format.js';
 import { moveFocus, type GridPosition } from './navigation.js';
 import { placeTooltip } from './placement.js';
 import { clampSide, resolveDomain, scalePosition, type Domain } from './scale.js';
-import { renderColorbar } from './colorbar.js';
+import { renderColorbar, tickCount } from './colorbar.js';
 import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
 import { spokenToken, tokenParts } from './tokens.js';
 import { slotIndices, visibleRange, type IndexRange } from './viewport.js';
@@ -221,6 +221,7 @@ export class TokenHeatmap extends LitElement {
   /** Between willUpdate and updated: blur events then come from re-rendering, not from the reader. */
   private _rendering = false;
   private _tooltipOpen = false;
+  private _renderedBarHeight = 0;
 
   /** The displayed grid's size: rows × columns after `transpose`. */
   private get _shape() {
@@ -422,6 +423,8 @@ export class TokenHeatmap extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('.body')?.style.setProperty('--_header-height', `${this._headerHeight}px`);
     }
     this._updateWindow(true);
+    // The ticks depend on the bar's height: redraw them when a resize changes it.
+    if (tickCount(this._barHeight()) !== tickCount(this._renderedBarHeight)) this.requestUpdate();
   }
 
   private _observe(): void {
@@ -693,7 +696,7 @@ export class TokenHeatmap extends LitElement {
 
   private _renderColorbar(): TemplateResult {
     const { stats } = this._matrix;
-    const viewport = (this._scroller?.clientHeight || Infinity) - this._headerHeight;
+    this._renderedBarHeight = this._barHeight();
     return renderColorbar({
       domain: this._domain,
       interpolate: this._interpolate,
@@ -702,8 +705,18 @@ export class TokenHeatmap extends LitElement {
       dataMax: stats.maxIndex >= 0 ? stats.max : -Infinity,
       decimals: this._decimals,
       label: this.label,
-      height: Math.min(this._shape.rows * this._cellSize.height, viewport),
+      height: this._renderedBarHeight,
     });
+  }
+
+  /**
+   * The colour bar's height in px (it spans the grid's body): all rows, or the scroller's view
+   * once the grid scrolls. A scroller that does not scroll yet may still grow, so it is no limit.
+   */
+  private _barHeight(): number {
+    const s = this._scroller;
+    const view = s && s.scrollHeight > s.clientHeight ? s.clientHeight - this._headerHeight : Infinity;
+    return Math.min(this._shape.rows * this._cellSize.height, view);
   }
 
   private _renderTooltip(): TemplateResult {

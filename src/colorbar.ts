@@ -30,6 +30,9 @@ export function gradientStops(domain: Domain, interpolate: Interpolator): string
   return stops;
 }
 
+/** About one tick per 60 px of bar, so labels never crowd: six on the reference figure's bar. */
+export const tickCount = (height: number) => Math.max(2, Math.min(6, Math.floor(height / 60)));
+
 /**
  * The colour bar: a gradient from the same interpolator as the cells, round ticks with both ends
  * and the centre, pointed ends where values lie outside the domain, the label as its title.
@@ -38,8 +41,7 @@ export function renderColorbar({ domain, interpolate, dataMin, dataMax, decimals
   const { min, max } = domain;
   const above = dataMax > max;
   const below = dataMin < min;
-  // About one tick per 60 px of bar, so labels never crowd: six on the reference figure's bar.
-  const count = Math.max(2, Math.min(6, Math.floor(height / 60)));
+  const count = tickCount(height);
   const ticks = colorbarTicks(domain, count).map((v) => ({ v, text: formatTick(v, decimals) }));
   const widest = Math.max(...ticks.map((t) => t.text.length));
   const name =

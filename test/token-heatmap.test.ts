@@ -171,6 +171,16 @@ describe('<token-heatmap>', () => {
       expect(shadow(el).querySelector('[data-extend]')).to.not.exist;
     });
 
+    it('gives the colour bar ticks for its full height when data arrives after the first render', async () => {
+      const el = await fixture<TokenHeatmap>(html`<token-heatmap label="Token Attribution"></token-heatmap>`);
+      Object.assign(el, { rows: seed.rows, columns: seed.columns, values: seed.values });
+      await el.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await el.updateComplete;
+      const ticks = [...shadow(el).querySelectorAll('.tick')].map(text);
+      expect(ticks).to.include.members(['1.9074', '1', '0', '−1', '−1.9074']);
+    });
+
     it('mirrors a single given end about the centre', async () => {
       const el = await reference({ min: undefined, max: 0.5 });
       expect(getComputedStyle(cellAt(el, 0, 0)).backgroundColor).to.equal(rdylgn(-0.0756, 0.5));
