@@ -210,6 +210,10 @@ export class TokenHeatmap extends LitElement {
   private _rowPool = 0;
   private _columnPool = 0;
   private _pooledShape = { rows: 0, columns: 0 };
+  private _longestRowLabel = '';
+  private _longestColumnLabel = '';
+  /** The visually hidden shape-and-extremes text the grid is described by. */
+  private _summary = '';
   private _rowSpoken: string[] = [];
   private _columnSpoken: string[] = [];
   private _cellSize = { width: 72, height: 28 };
@@ -301,8 +305,17 @@ export class TokenHeatmap extends LitElement {
     if (dataChanged || changed.has('transpose') || changed.has('columnLabelOrientation')) {
       this._vertical = this._columnLabelsVertical();
     }
+    if (dataChanged || changed.has('transpose')) {
+      // Once per data change, not per scroll frame: scanning thousands of labels is not free.
+      const m = this._matrix;
+      this._longestRowLabel = longest(this.transpose ? m.columnLabels : m.rowLabels);
+      this._longestColumnLabel = longest(this.transpose ? m.rowLabels : m.columnLabels);
+    }
+    if (dataChanged || changed.has('decimals')) this._summary = this._describe();
     // New values in the same shape keep the window: a one-value update re-renders one cell.
     this._updateWindow(!reshaped);
+    this._rowPool = Math.max(this._rowPool, this._rowRange.end - this._rowRange.start);
+    this._columnPool = Math.max(this._columnPool, this._columnRange.end - this._columnRange.start);
   }
 
   /** What the user wrote for a property, for messages. */
@@ -529,8 +542,6 @@ export class TokenHeatmap extends LitElement {
     const rowRange = this._rowRange;
     const columnRange = this._columnRange;
     const active = this._active;
-    this._rowPool = Math.max(this._rowPool, rowRange.end - rowRange.start);
-    this._columnPool = Math.max(this._columnPool, columnRange.end - columnRange.start);
     const renderedRows = slotIndices(rowRange, this._rowPool, active.row, rows);
     const renderedColumns = slotIndices(columnRange, this._columnPool, active.column, columns);
     const rowLabelWidth = 'fit-content(var(--token-heatmap-row-label-max-width))';
@@ -539,8 +550,6 @@ export class TokenHeatmap extends LitElement {
       `grid-template-rows: auto ${this._tracks(rowRange, rows, 'var(--token-heatmap-cell-height)')}`;
     const hover = this._hover;
     const selected = this._selectedDisplay();
-    const longestRow = longest(this.transpose ? this._matrix.columnLabels : this._matrix.rowLabels);
-    const longestColumn = longest(this.transpose ? this._matrix.rowLabels : this._matrix.columnLabels);
     return html`
       <div
         class="scroller"
@@ -565,10 +574,10 @@ export class TokenHeatmap extends LitElement {
         >
           <div class="probe" aria-hidden="true"></div>
           <div class="header row-label ${this.transpose ? '' : 'label-font'} sizer" aria-hidden="true">
-            ${this._renderLabel(longestRow)}
+            ${this._renderLabel(this._longestRowLabel)}
           </div>
           <div class="header column-label ${this.transpose ? 'label-font' : ''} sizer" aria-hidden="true">
-            ${this._renderLabel(longestColumn)}
+            ${this._renderLabel(this._longestColumnLabel)}
           </div>
           <div role="row" class="row" aria-rowindex="1">
             <div
@@ -598,7 +607,7 @@ export class TokenHeatmap extends LitElement {
         </div>
         ${rows * columns === 0 && !this._problems.length ? html`<p class="empty">No data</p>` : nothing}
       </div>
-      <div id="summary" class="visually-hidden">${this._summary()}</div>
+      <div id="summary" class="visually-hidden">${this._summary}</div>
     `;
   }
 
@@ -747,7 +756,7 @@ export class TokenHeatmap extends LitElement {
     </div>`;
   }
 
-  private _summary(): string {
+  private _describe(): string {
     const m = this._matrix;
     let text = `${m.rowCount} tokens × ${m.columnCount} outputs`;
     const at = (index: number) =>
@@ -836,11 +845,9 @@ export class TokenHeatmap extends LitElement {
 
   private _positionOf(event: Event): GridPosition | null {
     for (const node of event.composedPath()) {
-      const column = node instanceof HTMLElement ? node.getAttribute('aria-colindex') : null;
-      if (column) {
-        // Positions come from the ARIA indices themselves, so they cannot disagree with what is announced.
-        return { row: Number((node as HTMLElement).parentElement!.getAttribute('aria-rowindex')) - 2, column: Number(column) - 2 };
-      }
+      // Positions come from the ARIA indices themselves, so they cannot disagree with what is announced.
+      const column = node instanceof HTMLElement && node.getAttribute('aria-colindex');
+      if (column) return { row: Number(node.parentElement!.getAttribute('aria-rowindex')) - 2, column: Number(column) - 2 };
       if (node === this) break;
     }
     return null;

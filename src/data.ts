@@ -146,7 +146,7 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
       const short: number[] = [];
       let badValue = '';
       // One pass validates every entry and finds the extremes; the values are read in place, not copied.
-      const scan: RowScan = { min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1, badCount: 0, badAt: -1 };
+      const scan = emptyScan();
       for (let r = 0; r < dataRows; r++) {
         const row = input[r];
         if (!isArrayLike(row)) {
@@ -220,6 +220,8 @@ interface RowScan extends MatrixStats {
   badAt: number;
 }
 
+const emptyScan = (): RowScan => ({ min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1, badCount: 0, badAt: -1 });
+
 // A function of its own so the engine optimises this hot loop at once (about twice as fast on first use).
 function scanRow(row: ArrayLike<unknown>, base: number, scan: RowScan): void {
   for (let c = 0, length = row.length; c < length; c++) {
@@ -264,22 +266,9 @@ function fillLabels(labels: (string | undefined)[], count: number): string[] {
   return out;
 }
 
-/** Extremes of the finite values, one pass. */
+/** Extremes of the finite values, one pass (the row scan over the whole flat array). */
 export function statistics(cells: ArrayLike<number>): MatrixStats {
-  let min = Infinity;
-  let max = -Infinity;
-  let minIndex = -1;
-  let maxIndex = -1;
-  for (let i = 0, n = cells.length; i < n; i++) {
-    const v = cells[i];
-    if (v < min && v !== -Infinity) {
-      min = v;
-      minIndex = i;
-    }
-    if (v > max && v !== Infinity) {
-      max = v;
-      maxIndex = i;
-    }
-  }
-  return { min, max, minIndex, maxIndex };
+  const scan = emptyScan();
+  scanRow(cells, 0, scan);
+  return { min: scan.min, max: scan.max, minIndex: scan.minIndex, maxIndex: scan.maxIndex };
 }
