@@ -70,12 +70,15 @@ describe('forced colors (Chromium)', () => {
     assert.ok(state.width >= 2);
     assert.notEqual(state.shadow, 'none');
     // Row labels, the highlighted one (focus is in row 0) and a plain one, on their own backgrounds.
-    const labels = await page.$eval('token-heatmap', (el) =>
-      [...el.shadowRoot.querySelectorAll('[role="rowheader"]')].slice(0, 4).map((h) => {
+    // The highlight fades in over 80 ms: read the colours the reader ends up seeing.
+    const labels = await page.$eval('token-heatmap', async (el) => {
+      const headers = [...el.shadowRoot.querySelectorAll('[role="rowheader"]')].slice(0, 4);
+      await Promise.all(headers.flatMap((h) => h.getAnimations().map((a) => a.finished)));
+      return headers.map((h) => {
         const s = getComputedStyle(h);
         return { hot: h.classList.contains('hot'), color: s.color, background: s.backgroundColor };
-      }),
-    );
+      });
+    });
     assert.deepEqual(labels.map((l) => l.hot), [true, false, false, false]);
     for (const label of labels) assert.ok(contrast(label.color, label.background) >= 4.5, JSON.stringify(label));
     assert.notEqual(labels[0].background, labels[1].background);
