@@ -6,6 +6,10 @@
 //  - a field whose default is an exported constant (`scheme = DEFAULT_SCHEME`) gets that constant's
 //    type and value, so `scheme` shows as `string`, default `'RdYlGn'`.
 //  - private and `_`-prefixed members are left out: they are not API.
+//  - attributes come from the property schema (src/properties.ts, read from the built dist/ssr.js):
+//    the element declares its Lit properties from it, which the analyzer cannot follow.
+const { PROPERTIES } = await import(new URL('./dist/ssr.js', import.meta.url).href);
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.d.ts'],
@@ -33,6 +37,7 @@ function tidyManifest() {
         if (!d.customElement) continue;
 
         if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
+        if (d.name === 'TokenHeatmap') d.attributes = schemaAttributes(d.members ?? [], warn);
         // Internal reactive state (`_name: { state: true }`) is not an attribute.
         if (d.attributes) d.attributes = d.attributes.filter((a) => !a.name.startsWith('_') && !a.fieldName?.startsWith('_'));
 
@@ -69,4 +74,21 @@ function tidyManifest() {
       }
     },
   };
+}
+
+/** The element's attributes from the property schema, typed and described by their class fields. */
+function schemaAttributes(members, warn) {
+  const attributes = [];
+  for (const spec of PROPERTIES) {
+    const field = members.find((m) => m.kind === 'field' && m.name === spec.name);
+    if (!field) {
+      warn(`property ${spec.name} of the schema has no field in the class`);
+      continue;
+    }
+    if (spec.attribute === false) continue;
+    field.attribute = spec.attribute;
+    if (!spec.data) field.reflects = true;
+    attributes.push({ name: spec.attribute, fieldName: spec.name, type: field.type, default: field.default, description: field.description });
+  }
+  return attributes;
 }

@@ -163,6 +163,7 @@ export const mainBuilds = () => [
         // outDir must contain the output file for the plugin; declarations still go to dist/types.
         compilerOptions: { outDir: 'dist', declaration: true, declarationDir: 'dist/types', noEmitOnError: true },
       }),
+      stripPropertyDocs(),
     ],
   },
   {
@@ -181,6 +182,7 @@ export const mainBuilds = () => [
 export const selfContained = ({ banner, licenseFile }) => [
   compileTs(),
   // After typescript: that plugin compiles from disk and ignores earlier transforms.
+  stripPropertyDocs(),
   minifyCss(),
   minifyHtml(),
   nodeResolve(resolveOptions),
@@ -193,3 +195,19 @@ export const selfContained = ({ banner, licenseFile }) => [
   }),
   ...(licenseFile ? [licenses(licenseFile)] : []),
 ];
+
+/**
+ * Drops the one-line docs and TypeScript type texts from the property schema (src/properties.ts) in
+ * browser builds: they feed the manifest, editors and the Python helper, which read the Node build.
+ */
+export function stripPropertyDocs() {
+  return {
+    name: 'strip-property-docs',
+    transform(code, id) {
+      if (!/[\\/]src[\\/]properties\.(ts|js)$/.test(id)) return null;
+      const stripped = code.replace(/\b(doc|tsType): (['"`])(?:\\.|(?!\2)[^\\])*\2,?/g, '');
+      if (stripped === code) this.error('src/properties.ts: no `doc:` entries found to strip; update stripPropertyDocs');
+      return { code: stripped, map: null };
+    },
+  };
+}

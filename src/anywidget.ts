@@ -2,8 +2,8 @@
 // VS Code, Colab or marimo. Built to dist/anywidget.js as ONE self-contained ES module (lit and
 // d3 inlined), because anywidget imports `_esm` from a blob URL where bare imports cannot resolve.
 import './token-heatmap.js';
-import type { TokenHeatmap } from './TokenHeatmap.js';
 import type { CellSelectEvent } from './events.js';
+import { PROPERTIES, traitName, type PropertyName, type PropertySpec } from './properties.js';
 
 /**
  * The part of anywidget's model (`AnyModel` in `@anywidget/types`, a Backbone model) this
@@ -24,29 +24,14 @@ export interface RenderProps {
 }
 
 /**
- * Model traits (the Python widget's snake_case names) and the element properties they set.
- * A trait the model does not have, or holds as None, leaves the element's default.
+ * Model traits (the Python widget's snake_case names, from the property schema) and the element
+ * properties they set. A trait the model does not have, or holds as None, leaves the element's default.
  */
-const TRAITS = {
-  rows: 'rows',
-  columns: 'columns',
-  values: 'values',
-  min: 'min',
-  max: 'max',
-  center: 'center',
-  scheme: 'scheme',
-  decimals: 'decimals',
-  label: 'label',
-  caption: 'caption',
-  transpose: 'transpose',
-  theme: 'theme',
-  selected: 'selected',
-  crosshair: 'crosshair',
-  column_label_orientation: 'columnLabelOrientation',
-} as const satisfies Record<string, keyof TokenHeatmap>;
+const TRAITS = new Map<string, Property>(
+  PROPERTIES.filter((p: PropertySpec) => p.attribute !== false).map((p) => [traitName(p.name), p.name as Property]),
+);
 
-type Trait = keyof typeof TRAITS;
-type Property = (typeof TRAITS)[Trait];
+type Property = Exclude<PropertyName, 'interpolator'>;
 
 /**
  * Values as the model holds them: nested lists from JSON, or a binary trait (a DataView over
@@ -71,17 +56,17 @@ function readValues(value: unknown): unknown {
  */
 function render({ model, el }: RenderProps): () => void {
   const heatmap = document.createElement('token-heatmap');
-  const defaults = new Map<Property, unknown>(Object.values(TRAITS).map((p) => [p, heatmap[p]]));
+  const defaults = new Map<Property, unknown>([...TRAITS.values()].map((p) => [p, heatmap[p]]));
 
-  const apply = (trait: Trait) => {
-    const property = TRAITS[trait];
+  const apply = (trait: string) => {
+    const property = TRAITS.get(trait)!;
     const value = model.get(trait);
     // Python's None (null) and a missing trait both mean "the element's default".
     const next = value === null || value === undefined ? defaults.get(property) : trait === 'values' ? readValues(value) : value;
     (heatmap as unknown as Record<Property, unknown>)[property] = next;
   };
 
-  const listeners = (Object.keys(TRAITS) as Trait[]).map((trait) => {
+  const listeners = [...TRAITS.keys()].map((trait) => {
     const listener = () => apply(trait);
     apply(trait);
     model.on(`change:${trait}`, listener);

@@ -5,7 +5,15 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { HeatmapInputError, parseHeatmapJson, renderHeatmap, renderPage } from './ssr.js';
+// Everything from ./ssr.js: the build keeps dist/cli.js one file beside dist/ssr.js.
+import { HeatmapInputError, PROPERTIES, parseHeatmapJson, renderHeatmap, renderPage } from './ssr.js';
+
+/** The optional keys of the JSON, from the property schema, wrapped to the help's width. */
+const optionKeys = PROPERTIES.filter((p) => p.attribute !== false && !('data' in p))
+  .map((p) => p.name)
+  .join(', ')
+  .replace(/(.{1,72})(, |$)/g, '$1,\n')
+  .replace(/,\n$/, '');
 
 const USAGE = `Usage: token-heatmap render <data.json | -> [options] > heatmap.html
 
@@ -13,8 +21,8 @@ Writes one HTML page showing the heatmap: drawn without JavaScript (declarative
 shadow DOM) and interactive once its inline script runs. "-" reads stdin.
 
 The JSON has "rows", "columns" and "values" (values[row][column]), and
-optionally min, max, center, scheme, decimals, label, caption, transpose,
-selected, theme, crosshair, columnLabelOrientation, as demo/seed-heatmap.json.
+optionally any of these keys, as demo/seed-heatmap.json:
+${optionKeys}.
 
 Options:
   --title <text>   page title (default: the caption, else the label)

@@ -1,3 +1,9 @@
+/** A cell in the caller's indices: `values[rowIndex][columnIndex]`. */
+export interface CellIndex {
+  rowIndex: number;
+  columnIndex: number;
+}
+
 /** A cell the reader points at or selects, in the caller's own indices (also when transposed). */
 export interface CellDetail {
   /** Index into `rows` and the first index of `values`. */

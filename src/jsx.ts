@@ -2,29 +2,10 @@
 // they go into: React in src/react.ts, Preact in src/jsx-preact.d.ts, Solid in src/jsx-solid.d.ts.
 import type { TokenHeatmap } from './TokenHeatmap.js';
 import type { CellHoverEvent, CellSelectEvent } from './events.js';
+import type { PropertyName } from './properties.js';
 
-/** The element's public properties, each optional: what a JSX prop of the same name sets. */
-export type TokenHeatmapProperties = Partial<
-  Pick<
-    TokenHeatmap,
-    | 'rows'
-    | 'columns'
-    | 'values'
-    | 'min'
-    | 'max'
-    | 'center'
-    | 'scheme'
-    | 'interpolator'
-    | 'decimals'
-    | 'label'
-    | 'caption'
-    | 'transpose'
-    | 'selected'
-    | 'theme'
-    | 'crosshair'
-    | 'columnLabelOrientation'
-  >
->;
+/** The element's public properties (the property schema's names), each optional: what a JSX prop of the same name sets. */
+export type TokenHeatmapProperties = Partial<Pick<TokenHeatmap, PropertyName>>;
 
 /** Listeners named `on` + the event name, which React 19, Preact and Solid hand to addEventListener. */
 export interface TokenHeatmapEventProps {

@@ -6,37 +6,25 @@
  *
  * @module
  */
-import { html, nothing } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import './token-heatmap.js';
-import type { CellIndex } from './TokenHeatmap.js';
+import type { CellIndex } from './events.js';
+import { OPTIONS, PROPERTIES, accepts, expected, type PropertyName, type PropertySpec } from './properties.js';
+import type { TokenHeatmap } from './TokenHeatmap.js';
 import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson } from './data.js';
 import { resolveDomain } from './scale.js';
-import { schemeInterpolator } from './schemes.js';
 import { hydrateScript } from './hydrate-script.js';
+import { shown } from './shown.js';
 
-/** One heatmap: the keys of demo/seed-heatmap.json, i.e. the element's properties. */
-export interface HeatmapInput {
-  /** Row labels (the input tokens). */
-  rows?: string[];
-  /** Column labels (the outputs). */
-  columns?: string[];
+export { PROPERTIES, type PropertySpec } from './properties.js';
+
+/** One heatmap: the keys of demo/seed-heatmap.json, i.e. the element's properties (but `interpolator`), with nested `values`. */
+export type HeatmapInput = Partial<Pick<TokenHeatmap, Exclude<PropertyName, 'values' | 'interpolator'>>> & {
   /** Scores, `values[row][column]`; null where missing. `-0` keeps its sign. */
   values: (number | null)[][];
-  min?: number;
-  max?: number;
-  center?: number;
-  scheme?: string;
-  decimals?: number;
-  label?: string;
-  caption?: string;
-  transpose?: boolean;
-  selected?: CellIndex | null;
-  theme?: 'light' | 'dark';
-  crosshair?: 'labels' | 'band';
-  columnLabelOrientation?: 'auto' | 'horizontal' | 'vertical';
-}
+};
 
 /** Options of {@link renderPage}. */
 export interface PageOptions {
@@ -58,38 +46,10 @@ export class HeatmapInputError extends Error {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-type Check = (value: unknown) => boolean;
-const finite: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const text: Check = (v) => typeof v === 'string';
-const oneOf =
-  (...choices: string[]): Check =>
-  (v) =>
-    choices.includes(v as string);
+/** The options JSON may carry: every attribute of the schema besides the data. */
+const JSON_OPTIONS = OPTIONS.filter((p) => p.attribute !== false);
+const KEYS = ['rows', 'columns', 'values', ...JSON_OPTIONS.map((p) => p.name)];
 
-/** The options besides rows, columns and values: their check, what it expects, and their attribute. */
-const OPTIONS: Record<string, { check: Check; expected: string; attribute?: string }> = {
-  min: { check: finite, expected: 'a number' },
-  max: { check: finite, expected: 'a number' },
-  center: { check: finite, expected: 'a number' },
-  decimals: { check: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 20, expected: 'a whole number from 0 to 20' },
-  scheme: { check: (v) => typeof v === 'string' && schemeInterpolator(v) !== null, expected: 'a d3-scale-chromatic scheme name such as "RdYlGn" or "RdBu"' },
-  label: { check: text, expected: 'text' },
-  caption: { check: text, expected: 'text' },
-  transpose: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
-  selected: {
-    check: (v) => typeof v === 'object' && Number.isInteger((v as CellIndex).rowIndex) && Number.isInteger((v as CellIndex).columnIndex),
-    expected: '{"rowIndex": …, "columnIndex": …}',
-  },
-  theme: { check: oneOf('light', 'dark'), expected: '"light" or "dark"' },
-  crosshair: { check: oneOf('labels', 'band'), expected: '"labels" or "band"' },
-  columnLabelOrientation: { check: oneOf('auto', 'horizontal', 'vertical'), expected: '"auto", "horizontal" or "vertical"', attribute: 'column-label-orientation' },
-};
-const KEYS = ['rows', 'columns', 'values', ...Object.keys(OPTIONS)];
-
-const shown = (value: unknown) => {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > 40 ? `${json.slice(0, 40)}…` : json;
-};
 
 /**
  * Checks a parsed heatmap object and returns it typed. Throws {@link HeatmapInputError} for
@@ -108,10 +68,10 @@ export function checkInput(input: unknown): HeatmapInput {
   }
   if (data.values === undefined) fail('no "values": expected a 2-D array values[row][column]');
   if (!Array.isArray(data.values) || !data.values.every(Array.isArray)) fail(`values: expected a 2-D array values[row][column], got ${shown(data.values)}`);
-  for (const [key, option] of Object.entries(OPTIONS)) {
+  for (const option of JSON_OPTIONS) {
     // null is "not set", as Python's None arrives.
-    const value = data[key];
-    if (value !== undefined && value !== null && !option.check(value)) fail(`${key}: expected ${option.expected}, got ${shown(value)}`);
+    const value = data[option.name];
+    if (value !== undefined && value !== null && !accepts(option.kind, value)) fail(`${option.name}: expected ${expected(option.kind)}, got ${shown(value)}`);
   }
   const matrix = buildMatrix(data.rows, data.columns, data.values);
   const domain = resolveDomain(data as { min?: number; max?: number; center?: number }, 0);
@@ -134,15 +94,21 @@ export function parseHeatmapJson(json: string): HeatmapInput {
   return checkInput(parsed);
 }
 
-/** The attribute text of each given option, as an HTML author would write it. */
-function attributeTexts(input: HeatmapInput): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, option] of Object.entries(OPTIONS)) {
-    const value = (input as unknown as Record<string, unknown>)[key];
-    if (value === undefined || value === null || key === 'transpose') continue;
-    out[option.attribute ?? key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  }
-  return out;
+/** The element's attributes, in schema order; a boolean one is written bare (`?name`). */
+const ATTRIBUTES = PROPERTIES.flatMap((p: PropertySpec) => (p.attribute === false ? [] : [{ spec: p, name: p.kind.type === 'boolean' ? `?${p.attribute}` : p.attribute }]));
+
+// One template for every heatmap, its attribute names taken from the schema: written out as
+// template strings once (Lit caches templates by their strings), with the values bound to them.
+const openTag = [`<token-heatmap ${ATTRIBUTES[0].name}=`, ...ATTRIBUTES.slice(1).map((a) => ` ${a.name}=`), '></token-heatmap>'];
+const OPEN_TAG = Object.freeze(Object.assign(openTag, { raw: Object.freeze([...openTag]) })) as unknown as TemplateStringsArray;
+
+/** An attribute's text as an HTML author would write it, or `nothing` when the option is not set. */
+function attributeValue(spec: PropertySpec, input: HeatmapInput): unknown {
+  const value = (input as unknown as Record<string, unknown>)[spec.name];
+  if (spec.name === 'values') return stringifyValues(value);
+  if (value === undefined || value === null) return nothing;
+  if (spec.kind.type === 'boolean') return value === true;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -155,33 +121,14 @@ function attributeTexts(input: HeatmapInput): Record<string, string> {
  */
 export async function renderHeatmap(input: HeatmapInput): Promise<string> {
   const data = checkInput(input);
-  const a = attributeTexts(data);
-  const template = html`<token-heatmap
-    rows=${data.rows ? JSON.stringify(data.rows) : nothing}
-    columns=${data.columns ? JSON.stringify(data.columns) : nothing}
-    values=${stringifyValues(data.values)}
-    min=${a.min ?? nothing}
-    max=${a.max ?? nothing}
-    center=${a.center ?? nothing}
-    scheme=${a.scheme ?? nothing}
-    decimals=${a.decimals ?? nothing}
-    label=${a.label ?? nothing}
-    caption=${a.caption ?? nothing}
-    ?transpose=${data.transpose === true}
-    selected=${a.selected ?? nothing}
-    theme=${a.theme ?? nothing}
-    crosshair=${a.crosshair ?? nothing}
-    column-label-orientation=${a['column-label-orientation'] ?? nothing}
-  ></token-heatmap>`;
+  const template = { ['_$litType$']: 1, strings: OPEN_TAG, values: ATTRIBUTES.map((a) => attributeValue(a.spec, data)) } as unknown as TemplateResult;
   const out = await collectResult(render(template));
   // Only the element: the markers of the throw-away outer template are not needed to hydrate it,
-  // nor the template's line breaks where unset attributes would have been.
+  // nor the spaces where unset attributes would have been.
   const close = '</token-heatmap>';
-  const element = out.slice(out.indexOf('<token-heatmap'), out.lastIndexOf(close) + close.length).replace(/^<token-heatmap\s+/, '<token-heatmap ');
-  // Past a few thousand cells the element stops mirroring `values` to its attribute, but the client
-  // element reads its data from there: put it back.
-  if (/^<token-heatmap\b[^>]*\svalues="/.test(element)) return element;
-  return element.replace('<token-heatmap ', `<token-heatmap values="${escapeHtml(stringifyValues(data.values))}" `);
+  const element = out.slice(out.indexOf('<token-heatmap'), out.lastIndexOf(close) + close.length);
+  const tagEnd = element.indexOf('>');
+  return element.slice(0, tagEnd).replace(/\s+/g, ' ').replace(' >', '>') + element.slice(tagEnd);
 }
 
 /**

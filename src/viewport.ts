@@ -38,3 +38,42 @@ export function slotIndices(range: IndexRange, pool: number, extra: number, coun
   if (extra >= 0 && extra < count && !inRange(range, extra)) slots.push(extra);
   return slots;
 }
+
+/**
+ * Axes up to this many cells place each cell on its own grid line, so a cell keeps its style while
+ * the window slides (Firefox caps a grid at 10,000 lines); longer axes place the window between two
+ * spacer tracks.
+ */
+export const LINE_LIMIT = 9000;
+
+/** Where a displayed index sits in the CSS grid: its line, and an offset in cells inside a spacer track. */
+export interface Placement {
+  readonly line: number;
+  readonly offset: number;
+}
+
+/**
+ * Grid line and offset (in cells) of a display index: its own line on a short axis; on a long one,
+ * inside the window or inside a spacer track. Line 1 holds the labels.
+ */
+export function placeIndex(index: number, range: IndexRange, count: number): Placement {
+  if (count <= LINE_LIMIT) return { line: index + 2, offset: 0 };
+  if (index < range.start) return { line: 2, offset: index };
+  if (index >= range.end) return { line: 3 + range.end - range.start, offset: index - range.end };
+  return { line: 3 + index - range.start, offset: 0 };
+}
+
+/** The `grid-template` tracks of one axis's cells, each `size` long. */
+export function gridTracks(range: IndexRange, count: number, size: string): string {
+  if (count <= LINE_LIMIT) return count ? `repeat(${count}, ${size})` : '';
+  const k = range.end - range.start;
+  return `calc(${size} * ${range.start}) ${k ? `repeat(${k}, ${size})` : ''} calc(${size} * ${count - range.end})`;
+}
+
+/** A range widened to multiples of `chunk`, so most scroll frames leave the window as it is. */
+export function chunkRange(range: IndexRange, count: number, chunk: number): IndexRange {
+  return {
+    start: Math.max(0, Math.floor(range.start / chunk) * chunk),
+    end: Math.min(count, Math.ceil(range.end / chunk) * chunk),
+  };
+}

@@ -1,0 +1,188 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { cssText } from '../css-text.js';
+import { formatValue } from '../format.js';
+import type { GridPosition } from '../navigation.js';
+import { clampSide, type Domain } from '../scale.js';
+import type { DisplayModel } from '../view/display-model.js';
+import { gridTracks, placeIndex, slotIndices, type IndexRange, type Placement } from '../viewport.js';
+import type { CellColors } from './cell-colors.js';
+import { renderLabel } from './render-label.js';
+
+/** Everything the grid's templates read: the display model, the window, focus state and the scale. */
+export interface GridView {
+  readonly model: DisplayModel;
+  readonly rowRange: IndexRange;
+  readonly columnRange: IndexRange;
+  readonly rowPool: number;
+  readonly columnPool: number;
+  /** The position holding the tab stop, the hovered cell and whether focus is inside the grid. */
+  readonly active: GridPosition;
+  readonly hover: GridPosition | null;
+  readonly focusWithin: boolean;
+  /** The selected cell's display position. */
+  readonly selected: GridPosition | null;
+  readonly colors: CellColors;
+  readonly domain: Domain;
+  readonly decimals: number;
+  /** Column labels rotated. */
+  readonly vertical: boolean;
+  readonly crosshair: 'labels' | 'band';
+  /** The grid's accessible name. */
+  readonly label: string;
+  /** Show "No data" (no cells and no input problems). */
+  readonly empty: boolean;
+  /** The visually hidden shape-and-extremes sentence the grid is described by. */
+  readonly summary: string;
+  readonly listeners: GridListeners;
+}
+
+export interface GridListeners {
+  readonly scroll: () => void;
+  readonly keydown: (event: KeyboardEvent) => void;
+  readonly pointerover: (event: PointerEvent) => void;
+  readonly pointerleave: () => void;
+  readonly click: (event: MouseEvent) => void;
+  readonly focusin: (event: FocusEvent) => void;
+  readonly focusout: (event: FocusEvent) => void;
+}
+
+const tabindex = (active: GridPosition, row: number, column: number) => (active.row === row && active.column === column ? 0 : -1);
+
+/** The scrolling grid: sizers, the header row, the windowed rows with their cells, the crosshair bands. */
+export function renderGrid(v: GridView): TemplateResult {
+  const { rows, columns } = v.model;
+  const renderedRows = slotIndices(v.rowRange, v.rowPool, v.active.row, rows.count);
+  const renderedColumns = slotIndices(v.columnRange, v.columnPool, v.active.column, columns.count);
+  const rowPlace = (r: number) => placeIndex(r, v.rowRange, rows.count);
+  const columnPlace = (c: number) => placeIndex(c, v.columnRange, columns.count);
+  const gridStyle =
+    `grid-template-columns: fit-content(var(--token-heatmap-row-label-max-width)) ${gridTracks(v.columnRange, columns.count, 'var(--token-heatmap-cell-width)')};` +
+    `grid-template-rows: auto ${gridTracks(v.rowRange, rows.count, 'var(--token-heatmap-cell-height)')}`;
+  const l = v.listeners;
+  return html`
+    <div class="scroller" part="scroller" @scroll=${l.scroll}>
+      <div
+        role="grid"
+        part="grid"
+        class="grid ${v.vertical ? 'vertical' : ''}"
+        aria-label=${v.label || 'Token attribution heatmap'}
+        aria-describedby="summary"
+        aria-rowcount=${rows.count + 1}
+        aria-colcount=${columns.count + 1}
+        style=${cssText(gridStyle)}
+        @keydown=${l.keydown}
+        @pointerover=${l.pointerover}
+        @pointerleave=${l.pointerleave}
+        @click=${l.click}
+        @focusin=${l.focusin}
+        @focusout=${l.focusout}
+      >
+        <div class="probe" aria-hidden="true"></div>
+        <div class="header row-label ${rows.tokens ? 'label-font' : ''} sizer" aria-hidden="true">${renderLabel(rows.longestLabel)}</div>
+        <div class="header column-label ${columns.tokens ? 'label-font' : ''} sizer" aria-hidden="true">${renderLabel(columns.longestLabel)}</div>
+        <div role="row" class="row" aria-rowindex="1">
+          <div role="columnheader" class="header corner" part="corner" aria-colindex="1" tabindex=${tabindex(v.active, -1, -1)}>
+            <span class="visually-hidden">${rows.tokens ? 'Token' : 'Output'}</span>
+          </div>
+          ${renderedColumns.map((c) => (c < 0 ? nothing : renderColumnHeader(v, c, columnPlace(c))))}
+        </div>
+        ${renderedRows.map((r) => {
+          if (r < 0) return nothing;
+          const place = rowPlace(r);
+          return html`<div role="row" class="row" aria-rowindex=${r + 2}>
+            ${renderRowHeader(v, r, place)}
+            ${renderedColumns.map((c) => (c < 0 ? nothing : renderCell(v, r, c, place, columnPlace(c))))}
+          </div>`;
+        })}
+        ${v.crosshair === 'band' && v.hover ? renderBands(rowPlace(v.hover.row).line, columnPlace(v.hover.column).line) : nothing}
+      </div>
+      ${v.empty ? html`<p class="empty">No data</p>` : nothing}
+    </div>
+    <div id="summary" class="visually-hidden">${v.summary}</div>
+  `;
+}
+
+function renderColumnHeader(v: GridView, c: number, place: Placement): TemplateResult {
+  const { columns } = v.model;
+  const label = columns.label(c);
+  const hot = v.hover?.column === c || (v.focusWithin && v.active.column === c && v.active.row >= 0);
+  return html`<div
+    role="columnheader"
+    class="header column-label ${columns.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}"
+    part="column-label"
+    aria-colindex=${c + 2}
+    aria-label=${columns.spoken(c)}
+    title=${JSON.stringify(label)}
+    tabindex=${tabindex(v.active, -1, c)}
+    style=${cssText(`grid-area:1/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset})` : ''}`)}
+  >
+    ${renderLabel(label)}
+  </div>`;
+}
+
+function renderRowHeader(v: GridView, r: number, place: Placement): TemplateResult {
+  const { rows } = v.model;
+  const label = rows.label(r);
+  const hot = v.hover?.row === r || (v.focusWithin && v.active.row === r && v.active.column >= 0);
+  return html`<div
+    role="rowheader"
+    class="header row-label ${rows.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}"
+    part="row-label"
+    aria-colindex="1"
+    aria-label=${rows.spoken(r)}
+    title=${JSON.stringify(label)}
+    tabindex=${tabindex(v.active, r, -1)}
+    style=${cssText(`grid-area:${place.line}/1;${place.offset ? `margin-top:calc(var(--token-heatmap-cell-height)*${place.offset})` : ''}`)}
+  >
+    ${renderLabel(label)}
+  </div>`;
+}
+
+function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, columnPlace: Placement): TemplateResult {
+  const { model } = v;
+  const value = model.value(r, c);
+  const isSelected = v.selected !== null && v.selected.row === r && v.selected.column === c;
+  let name = `row '${model.rows.spoken(r)}' (${r + 1} of ${model.rows.count}), column '${model.columns.spoken(c)}' (${c + 1} of ${model.columns.count}), `;
+  let classes = 'cell';
+  let part = 'cell';
+  let style = `grid-area: ${rowPlace.line} / ${columnPlace.line};`;
+  if (rowPlace.offset) style += `margin-top: calc(var(--token-heatmap-cell-height) * ${rowPlace.offset});`;
+  if (columnPlace.offset) style += `margin-left: calc(var(--token-heatmap-cell-width) * ${columnPlace.offset});`;
+  let text = '';
+  if (value === null) {
+    name += 'no value';
+    classes += ' missing';
+    part += ' cell-missing';
+  } else {
+    const [background, color] = v.colors.colorFor(value);
+    text = formatValue(value, v.decimals);
+    name += text;
+    style += `background-color: ${background}; color: ${color};`;
+    const side = clampSide(value, v.domain);
+    if (side) {
+      name += ', clamped';
+      classes += side > 0 ? ' above' : ' below';
+      part += ' cell-clamped';
+    }
+  }
+  if (isSelected) {
+    name += ', selected';
+    classes += ' selected';
+    part += ' cell-selected';
+  }
+  return html`<div
+    role="gridcell"
+    class=${classes}
+    part=${part}
+    aria-colindex=${c + 2}
+    aria-label=${name}
+    aria-selected=${isSelected ? 'true' : 'false'}
+    tabindex=${tabindex(v.active, r, c)}
+    style=${cssText(style)}
+  >${text}</div>`;
+}
+
+function renderBands(row: number, column: number): TemplateResult {
+  return html`<div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:${row}/2/${row + 1}/-1`)}></div>
+    <div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:2/${column}/-1/${column + 1}`)}></div>`;
+}

@@ -1,0 +1,209 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { tickCount } from '../colorbar.js';
+import { chunkRange, visibleRange, type IndexRange } from '../viewport.js';
+
+/** Matrices up to this many cells render every cell; larger ones render the visible window. */
+export const FULL_RENDER_LIMIT = 2500;
+/** Cells kept beyond each edge of the visible window. */
+const OVERSCAN = 1;
+/** The window's ends move in steps of this many cells, so most scroll frames render nothing. */
+const WINDOW_CHUNK = 2;
+/** A windowed grid's first render, before anything was measured (and on a server): rows × columns. */
+const FIRST_WINDOW = { rows: 48, columns: 24 };
+
+/** The scroller's view as last measured, in px. */
+interface View {
+  readonly top: number;
+  readonly left: number;
+  readonly width: number;
+  readonly height: number;
+  /** The colour bar's limit: the scroller's inner height below the header once the grid scrolls. */
+  readonly barLimit: number;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
+
+const EMPTY: IndexRange = { start: 0, end: 0 };
+
+/**
+ * Windowing and measurement: which rows and columns are rendered, the slot pools that let a sliding
+ * window reuse elements, and the sizes read from the page (cell, sticky labels, font, view). Layout
+ * is read only after a render (hostUpdated, resize and scroll), never while the host derives state.
+ */
+export class WindowController implements ReactiveController {
+  /** Rendered display rows and columns. */
+  rows: IndexRange = EMPTY;
+  columns: IndexRange = EMPTY;
+  /** Slots kept per axis: a window never renders fewer elements than it once did for this shape. */
+  rowPool = 0;
+  columnPool = 0;
+  /** A cell's size in px, measured from the probe element. */
+  cellSize = { width: 72, height: 28 };
+  /** The host's font size in px. */
+  fontSize = 12;
+  /** The sticky column labels' height and the row labels' width, in px. */
+  headerHeight = 0;
+  rowHeaderWidth = 0;
+
+  private _shape = { rows: 0, columns: 0 };
+  private _view?: View;
+  private _renderedBarHeight = 0;
+  private _resizeObserver?: ResizeObserver;
+  private _observing = false;
+
+  constructor(
+    private readonly _host: Host,
+    /** Called on every scroll, after the window has moved if it had to. */
+    private readonly _onScroll: () => void = () => {},
+  ) {
+    _host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this._host.hasUpdated) this._observe();
+  }
+
+  hostDisconnected(): void {
+    this._resizeObserver?.disconnect();
+    this._observing = false;
+  }
+
+  hostUpdated(): void {
+    if (!this._observing) {
+      this._observe();
+      this._measure();
+    }
+  }
+
+  /**
+   * For willUpdate: the shape to window. A new shape starts new slot pools; new values in the same
+   * shape keep every element, and the window, in place. Returns whether the shape changed.
+   */
+  setShape(rows: number, columns: number): boolean {
+    const reshaped = rows !== this._shape.rows || columns !== this._shape.columns;
+    if (reshaped) {
+      this._shape = { rows, columns };
+      this.rowPool = this.columnPool = 0;
+    }
+    this._place(!reshaped);
+    return reshaped;
+  }
+
+  /** The colour bar's height in px: all rows, or the scroller's view once the grid scrolls. Recorded for the render. */
+  barHeight(): number {
+    this._renderedBarHeight = Math.min(this._shape.rows * this.cellSize.height, this._view?.barLimit ?? Infinity);
+    return this._renderedBarHeight;
+  }
+
+  /** Rows in one visible page, for PageUp and PageDown. */
+  pageRows(): number {
+    const scroller = this._scroller();
+    return scroller ? Math.floor((scroller.clientHeight - this.headerHeight) / this.cellSize.height) : 10;
+  }
+
+  /** The grid's `@scroll` listener. */
+  readonly onScroll = () => {
+    this._readView();
+    if (this._setRanges(false)) this._host.requestUpdate();
+    this._onScroll();
+  };
+
+  private _scroller(): HTMLElement | null {
+    return this._host.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  /** Recomputes the window from the last measured view; the pools grow to hold it. */
+  private _place(growOnly: boolean): void {
+    this._setRanges(growOnly);
+    this.rowPool = Math.max(this.rowPool, this.rows.end - this.rows.start);
+    this.columnPool = Math.max(this.columnPool, this.columns.end - this.columns.start);
+  }
+
+  /** `growOnly`: keep a window that already covers the view, sparing a render. Returns whether it moved. */
+  private _setRanges(growOnly: boolean): boolean {
+    const { rows, columns } = this._shape;
+    const view = this._view;
+    let nextRows: IndexRange;
+    let nextColumns: IndexRange;
+    if (rows * columns <= FULL_RENDER_LIMIT || !view) {
+      const all = rows * columns <= FULL_RENDER_LIMIT;
+      nextRows = { start: 0, end: all ? rows : Math.min(rows, FIRST_WINDOW.rows) };
+      nextColumns = { start: 0, end: all ? columns : Math.min(columns, FIRST_WINDOW.columns) };
+      growOnly = false;
+    } else {
+      nextRows = chunkRange(visibleRange(view.top, view.height, this.cellSize.height, rows, OVERSCAN), rows, WINDOW_CHUNK);
+      nextColumns = chunkRange(visibleRange(view.left, view.width, this.cellSize.width, columns, OVERSCAN), columns, WINDOW_CHUNK);
+    }
+    const keep = (next: IndexRange, current: IndexRange) =>
+      (next.start === current.start && next.end === current.end) || (growOnly && next.start >= current.start && next.end <= current.end);
+    let moved = false;
+    if (!keep(nextRows, this.rows)) {
+      this.rows = nextRows;
+      moved = true;
+    }
+    if (!keep(nextColumns, this.columns)) {
+      this.columns = nextColumns;
+      moved = true;
+    }
+    return moved;
+  }
+
+  private _readView(): void {
+    const s = this._scroller();
+    if (!s) return;
+    const scrollsDown = s.scrollHeight > s.clientHeight;
+    const colorbar = this._host.renderRoot.querySelector<HTMLElement>('.colorbar')?.offsetWidth ?? 0;
+    // A scroller that does not scroll yet may still grow to the host's size: guess that, so the
+    // first render of new data is usually also the last.
+    this._view = {
+      top: s.scrollTop,
+      left: s.scrollLeft,
+      height: scrollsDown ? s.clientHeight : Math.max(s.clientHeight, this._host.clientHeight),
+      width: s.scrollWidth > s.clientWidth ? s.clientWidth : Math.max(s.clientWidth, this._host.clientWidth - colorbar),
+      barLimit: scrollsDown ? s.clientHeight - this.headerHeight : Infinity,
+    };
+  }
+
+  /** Reads every size the layout depends on and asks for a render when one changed. */
+  private _measure(): void {
+    const root = this._host.renderRoot;
+    let changed = false;
+    const probe = root.querySelector<HTMLElement>('.probe');
+    if (probe) {
+      const { width, height } = probe.getBoundingClientRect();
+      if (width > 0 && height > 0 && (width !== this.cellSize.width || height !== this.cellSize.height)) {
+        this.cellSize = { width, height };
+        changed = true;
+      }
+    }
+    const fontSize = parseFloat(getComputedStyle(this._host).fontSize) || 12;
+    if (fontSize !== this.fontSize) {
+      this.fontSize = fontSize;
+      changed = true;
+    }
+    const corner = root.querySelector<HTMLElement>('.corner');
+    if (corner && (corner.offsetHeight !== this.headerHeight || corner.offsetWidth !== this.rowHeaderWidth)) {
+      this.headerHeight = corner.offsetHeight;
+      this.rowHeaderWidth = corner.offsetWidth;
+      // Set in place rather than re-rendered: the sticky labels' size only moves the colour bar and scroll padding.
+      this._scroller()?.style.setProperty('scroll-padding', `${this.headerHeight}px 0 0 ${this.rowHeaderWidth}px`);
+      root.querySelector<HTMLElement>('.body')?.style.setProperty('--_header-height', `${this.headerHeight}px`);
+    }
+    this._readView();
+    const moved = this._setRanges(true);
+    // The ticks depend on the bar's height: redraw them when a resize changes how many fit.
+    const bar = Math.min(this._shape.rows * this.cellSize.height, this._view?.barLimit ?? Infinity);
+    if (changed || moved || tickCount(bar) !== tickCount(this._renderedBarHeight)) this._host.requestUpdate();
+  }
+
+  private _observe(): void {
+    this._resizeObserver ??= new ResizeObserver(() => this._measure());
+    const ro = this._resizeObserver;
+    ro.disconnect();
+    for (const selector of ['.probe', '.corner', '.scroller']) {
+      const el = this._host.renderRoot.querySelector(selector);
+      if (el) ro.observe(el);
+    }
+    this._observing = true;
+  }
+}

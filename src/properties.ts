@@ -1,0 +1,192 @@
+// The one list of the element's public properties: name, attribute, kind, default and a one-line doc.
+// The element's Lit property declarations, the server renderer's checks, the anywidget front end's
+// traits, the CLI's keys, the JSX types and the Python helper's option table all come from here
+// (the element's typed fields and the Python table are checked against it by tests).
+import type { PropertyDeclaration } from 'lit';
+import { InvalidJson, parseJsonAttribute } from './data.js';
+import { schemeInterpolator } from './schemes.js';
+import { shown } from './shown.js';
+
+/** What a property holds, which decides its attribute converter and its check. */
+export type PropertyKind =
+  | { readonly type: 'labels' }
+  | { readonly type: 'values' }
+  | { readonly type: 'number' }
+  | { readonly type: 'integer'; readonly min: number; readonly max: number }
+  | { readonly type: 'text' }
+  | { readonly type: 'scheme' }
+  | { readonly type: 'boolean' }
+  | { readonly type: 'choice'; readonly choices: readonly string[] }
+  | { readonly type: 'cell' }
+  | { readonly type: 'function' };
+
+export interface PropertySpec {
+  /** The JavaScript property (camelCase). */
+  readonly name: string;
+  /** The HTML attribute, or false for a property only. */
+  readonly attribute: string | false;
+  readonly kind: PropertyKind;
+  /** The default value; undefined means "not set" (e.g. `min`, `theme`). */
+  readonly default: unknown;
+  /** Data the element reads but never writes back to its attribute. */
+  readonly data?: boolean;
+  /** The TypeScript type as documentation shows it. */
+  readonly tsType: string;
+  /** One line for the README, the manifest, editors and Python docstrings. */
+  readonly doc: string;
+}
+
+const labels = { type: 'labels' } as const;
+
+/** Every public property, in the order documentation lists them. */
+export const PROPERTIES = [
+  { name: 'rows', attribute: 'rows', kind: labels, default: [], data: true, tsType: 'string[]', doc: 'Row labels: the input tokens, duplicates included. JSON array in the attribute.' },
+  { name: 'columns', attribute: 'columns', kind: labels, default: [], data: true, tsType: 'string[]', doc: 'Column labels: the outputs or prompts. JSON array in the attribute.' },
+  {
+    name: 'values',
+    attribute: 'values',
+    kind: { type: 'values' },
+    default: [],
+    data: true,
+    tsType: '(number | null)[][] | Float32Array | Float64Array',
+    doc: 'Scores, `values[row][column]`; null or NaN where missing. Also a flat row-major Float32Array/Float64Array.',
+  },
+  { name: 'min', attribute: 'min', kind: { type: 'number' }, default: undefined, tsType: 'number', doc: 'Lower end of the colour domain; by default mirrored from `max`, or from the data, about `center`.' },
+  { name: 'max', attribute: 'max', kind: { type: 'number' }, default: undefined, tsType: 'number', doc: 'Upper end of the colour domain; by default mirrored from `min`, or from the data, about `center`.' },
+  { name: 'center', attribute: 'center', kind: { type: 'number' }, default: 0, tsType: 'number', doc: 'The neutral value, drawn in the scheme\'s middle colour.' },
+  { name: 'scheme', attribute: 'scheme', kind: { type: 'scheme' }, default: 'RdYlGn', tsType: 'string', doc: 'A d3-scale-chromatic scheme name (`RdYlGn`, `RdBu`, `PuOr`, `Viridis`, …), case-insensitive.' },
+  { name: 'interpolator', attribute: false, kind: { type: 'function' }, default: undefined, tsType: '(t: number) => string', doc: 'A colour function `(t: number) => cssColour` for t in 0–1; overrides `scheme`.' },
+  { name: 'decimals', attribute: 'decimals', kind: { type: 'integer', min: 0, max: 20 }, default: 4, tsType: 'number', doc: 'Decimal places printed in each cell.' },
+  { name: 'label', attribute: 'label', kind: { type: 'text' }, default: '', tsType: 'string', doc: "The colour bar's title and the grid's accessible name." },
+  { name: 'caption', attribute: 'caption', kind: { type: 'text' }, default: '', tsType: 'string', doc: 'A heading drawn above the grid; the `caption` slot replaces it.' },
+  { name: 'transpose', attribute: 'transpose', kind: { type: 'boolean' }, default: false, tsType: 'boolean', doc: 'Draws tokens as columns and outputs as rows.' },
+  {
+    name: 'selected',
+    attribute: 'selected',
+    kind: { type: 'cell' },
+    default: null,
+    tsType: 'CellIndex | null',
+    doc: 'The selected cell in the caller\'s indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute.',
+  },
+  { name: 'theme', attribute: 'theme', kind: { type: 'choice', choices: ['light', 'dark'] }, default: undefined, tsType: "'light' | 'dark'", doc: '`light` or `dark`; by default the element follows `prefers-color-scheme`.' },
+  {
+    name: 'crosshair',
+    attribute: 'crosshair',
+    kind: { type: 'choice', choices: ['labels', 'band'] },
+    default: 'labels',
+    tsType: "'labels' | 'band'",
+    doc: '`labels` highlights the hovered cell\'s row and column labels; `band` also shades its row and column.',
+  },
+  {
+    name: 'columnLabelOrientation',
+    attribute: 'column-label-orientation',
+    kind: { type: 'choice', choices: ['auto', 'horizontal', 'vertical'] },
+    default: 'auto',
+    tsType: "'auto' | 'horizontal' | 'vertical'",
+    doc: '`auto` wraps column labels that fit and rotates the rest; or force `horizontal` / `vertical`.',
+  },
+] as const satisfies readonly PropertySpec[];
+
+/** The name of every public property. */
+export type PropertyName = (typeof PROPERTIES)[number]['name'];
+
+/** A property's entry in the schema. */
+export const propertySpec = (name: string): PropertySpec | undefined => PROPERTIES.find((p) => p.name === name);
+
+/** The option properties: everything but the data (`rows`, `columns`, `values`). */
+export const OPTIONS: readonly PropertySpec[] = PROPERTIES.filter((p: PropertySpec) => !p.data);
+
+/** Python's and anywidget's name of a property: `columnLabelOrientation` → `column_label_orientation`. */
+export const traitName = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** What a kind of property expects, as messages say it. */
+export function expected(kind: PropertyKind): string {
+  switch (kind.type) {
+    case 'labels':
+      return 'an array of strings';
+    case 'values':
+      return 'a 2-D array values[row][column]';
+    case 'number':
+      return 'a number';
+    case 'integer':
+      return `a whole number from ${kind.min} to ${kind.max}`;
+    case 'text':
+      return 'text';
+    case 'scheme':
+      return 'a d3-scale-chromatic scheme name such as "RdYlGn" or "RdBu"';
+    case 'boolean':
+      return 'true or false';
+    case 'choice':
+      return kind.choices.map((c) => JSON.stringify(c)).join(', ').replace(/, ([^,]*)$/, ' or $1');
+    case 'cell':
+      return '{"rowIndex": …, "columnIndex": …}';
+    case 'function':
+      return 'a function (t) => colour';
+  }
+}
+
+/** Whether a value is what a property of this kind accepts (null and undefined are "not set"). */
+export function accepts(kind: PropertyKind, value: unknown): boolean {
+  switch (kind.type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= kind.min && value <= kind.max;
+    case 'text':
+      return typeof value === 'string';
+    case 'scheme':
+      return typeof value === 'string' && schemeInterpolator(value) !== null;
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'choice':
+      return typeof value === 'string' && kind.choices.includes(value);
+    case 'cell': {
+      const cell = value as { rowIndex?: unknown; columnIndex?: unknown } | null;
+      return typeof cell === 'object' && cell !== null && isIndex(cell.rowIndex) && isIndex(cell.columnIndex);
+    }
+    case 'function':
+      return typeof value === 'function';
+    default:
+      return true;
+  }
+}
+
+const isIndex = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/** The element's value for an option: the given one when acceptable, else the default and a problem sentence. */
+export function resolveOption(spec: PropertySpec, value: unknown, written?: string | null): { value: unknown; problem?: string } {
+  if (value === undefined || value === null || accepts(spec.kind, value)) return { value: value ?? spec.default };
+  // Attributes and frameworks hand over numbers as text and text as numbers: take what is meant.
+  if (spec.kind.type === 'text' && (typeof value === 'number' || typeof value === 'boolean')) return { value: String(value) };
+  const what = written !== undefined && written !== null ? shown(written) : shown(value);
+  const instead = spec.default === undefined ? 'ignored' : `using ${shown(spec.default)}`;
+  return { value: spec.default, problem: `${spec.attribute || spec.name}: ${what} is not ${expected(spec.kind)}; ${instead}` };
+}
+
+// ---- Lit declarations ---------------------------------------------------------------------------
+
+const jsonConverter = {
+  fromAttribute: parseJsonAttribute,
+  toAttribute: (value: unknown) => (value instanceof InvalidJson ? value.text : value === null || value === undefined ? null : JSON.stringify(value)),
+};
+
+const numberConverter = {
+  fromAttribute: (text: string | null) => (text === null || text.trim() === '' ? undefined : Number(text)),
+  toAttribute: (value: unknown) => (value === undefined || value === null ? null : String(value)),
+};
+
+/** Lit's `static properties` for the schema: data read from attributes, options also reflected. */
+export function litProperties(): Record<string, PropertyDeclaration> {
+  const out: Record<string, PropertyDeclaration> = {};
+  for (const spec of PROPERTIES as readonly PropertySpec[]) {
+    const t = spec.kind.type;
+    out[spec.name] = {
+      attribute: spec.attribute,
+      reflect: spec.attribute !== false && !spec.data,
+      ...(t === 'labels' || t === 'values' || t === 'cell' ? { converter: jsonConverter } : {}),
+      ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
+      ...(t === 'boolean' ? { type: Boolean } : {}),
+    };
+  }
+  return out;
+}
