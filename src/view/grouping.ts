@@ -76,8 +76,8 @@ function sentenceEnd(text: string): 0 | 1 | 2 {
  *   continue the group before, punctuation included (`▁models`,`.` → one word).
  * - `sentences`: a group ends after `.`, `!`, `?` or `…`, with any closing quotes and brackets after
  *   it, when the next piece starts a word (after `。`, `！`, `？` whatever it is, CJK having no spaces);
- *   it also ends at a newline piece, which
- *   belongs to it (so sentences never cross lines and `What?`,`Ċ` is one sentence).
+ *   it also ends at a newline piece, which belongs to it (so sentences never cross lines, and
+ *   `What?`,`Ċ` is one sentence). No abbreviation list: `Mr.`,`ĠSmith` ends a sentence.
  * - `lines`: a group ends at each newline piece, which belongs to the line it ends.
  * In every mode the first piece starts a group, a piece that ends a line (see `endsLine`) ends its
  * group, a newline piece in `words` is a group of its own, and a special token is a group of its own.
