@@ -1,0 +1,192 @@
+import { paint, RASTER, type PaintJob } from './raster.js';
+import { WorkerLink, type WorkerOrigin } from './worker-link.js';
+
+/** Above this many cells the overview is painted in a Worker, so the page stays responsive. */
+export const WORKER_THRESHOLD = 1_000_000;
+
+/**
+ * What the overview reads of the displayed matrix: its shape and values, in place. Display cell
+ * (r, c) is `data[offset + r * rowStride + c * columnStride]` when there is a `data` array (the
+ * caller's typed array itself: a transposed view only swaps the strides), else `at(r, c)`. NaN is missing.
+ */
+export interface OverviewSource {
+  readonly rows: number;
+  readonly columns: number;
+  readonly data?: ArrayLike<number>;
+  readonly offset?: number;
+  readonly rowStride?: number;
+  readonly columnStride?: number;
+  /** Nested rows read in place (the caller's `number[][]`): display (r, c) is `rowArrays[r][c]`, or `[c][r]` when `transposed`. */
+  readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
+  readonly transposed?: boolean;
+  readonly at?: (row: number, column: number) => number;
+  /** Changes exactly when the values do (the data array or the model): the Worker's copy is keyed by it. */
+  readonly key: unknown;
+}
+
+/** A paint job for a canvas: everything but the source. */
+export type CanvasJob = Omit<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'at' | 'rowArrays' | 'transposed'>;
+
+interface Target {
+  /** A job is being painted (in the Worker); `next` waits behind it, only the newest kept. */
+  busy: boolean;
+  /** Painted here while a Worker job was out: that job's picture is older, and dropped. */
+  overtaken?: boolean;
+  next?: { source: OverviewSource; job: CanvasJob };
+  image?: ImageData;
+  done?: Promise<void>;
+  resolveDone?: () => void;
+}
+
+// The sibling file of the build (token-heatmap.worker.js). The unbuilt sources have none: their
+// URL ends in .ts, and the blob: program is used straight away.
+const SIBLING = import.meta.url.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', import.meta.url);
+
+/**
+ * Paints overview jobs into canvases: here, synchronously, up to WORKER_THRESHOLD cells, in the
+ * Worker above it (falling back to here where there is none). Per canvas only the newest waiting
+ * job is kept, and `settled()` resolves once every canvas shows its newest job.
+ */
+export class OverviewPainter {
+  private readonly _targets = new Map<HTMLCanvasElement, Target>();
+  private _link?: WorkerLink;
+  private _flat?: { key: unknown; data: Float32Array };
+
+  constructor(private readonly _useWorker: (cells: number) => boolean = (cells) => cells > WORKER_THRESHOLD) {}
+
+  /** Where the Worker was started from ('none' before one is needed, or where none could start). */
+  get workerOrigin(): WorkerOrigin {
+    return this._link?.origin ?? 'none';
+  }
+
+  /** Paints `job` of `source` into `canvas` (resized to the job), now or as soon as the canvas is free. */
+  paint(canvas: HTMLCanvasElement, source: OverviewSource, job: CanvasJob): void {
+    let target = this._targets.get(canvas);
+    if (!target) this._targets.set(canvas, (target = { busy: false }));
+    if (!this._useWorker(source.rows * source.columns) || typeof Worker !== 'function') {
+      target.next = undefined;
+      target.overtaken = target.busy;
+      this._paintHere(canvas, target, source, job);
+      if (!target.busy) this._finish(target);
+      return;
+    }
+    target.next = { source, job };
+    target.done ??= new Promise((resolve) => (target.resolveDone = resolve));
+    if (!target.busy) void this._drain(canvas, target);
+  }
+
+  /** Resolves when every canvas shows the newest job it was given. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const waiting = [...this._targets.values()].map((t) => t.done).filter(Boolean);
+      if (!waiting.length) return;
+      await Promise.all(waiting);
+    }
+  }
+
+  /** Forgets a canvas that left the page. */
+  forget(canvas: HTMLCanvasElement): void {
+    const target = this._targets.get(canvas);
+    if (target) this._finish(target);
+    this._targets.delete(canvas);
+  }
+
+  /** Stops the Worker. */
+  disconnect(): void {
+    for (const target of this._targets.values()) this._finish(target);
+    this._targets.clear();
+    this._link?.terminate();
+    this._flat = undefined;
+  }
+
+  private async _drain(canvas: HTMLCanvasElement, target: Target): Promise<void> {
+    target.busy = true;
+    while (target.next) {
+      const { source, job } = target.next;
+      target.next = undefined;
+      target.overtaken = false;
+      this._link ??= new WorkerLink(SIBLING);
+      const data = this._flatOf(source);
+      const painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
+      const gone = !this._targets.has(canvas);
+      // Dropped: painted here meanwhile, or a newer job of another size waits (this one would flash at the wrong size).
+      // (Read again after the await: TypeScript still holds it to the undefined set above.)
+      const waiting = target.next as Target['next'];
+      const dropped = gone || target.overtaken || (waiting && (waiting.job.width !== job.width || waiting.job.height !== job.height));
+      if (painted && dropped && 'bitmap' in painted) painted.bitmap.close();
+      if (gone) break;
+      if (dropped) continue;
+      if (!painted) {
+        this._paintHere(canvas, target, source, job);
+        continue;
+      }
+      size(canvas, job.width, job.height);
+      const context = canvas.getContext('2d');
+      if ('bitmap' in painted) {
+        context?.clearRect(0, 0, job.width, job.height);
+        context?.drawImage(painted.bitmap, 0, 0);
+        painted.bitmap.close();
+      } else if (context) {
+        context.putImageData(new ImageData(new Uint8ClampedArray(painted.pixels.buffer), painted.width, painted.height), 0, 0);
+      }
+    }
+    target.busy = false;
+    this._finish(target);
+  }
+
+  private _paintHere(canvas: HTMLCanvasElement, target: Target, source: OverviewSource, job: CanvasJob): void {
+    const { width, height } = job;
+    size(canvas, width, height);
+    const context = canvas.getContext('2d');
+    if (!context || width <= 0 || height <= 0) return;
+    if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
+    const image = target.image;
+    paint({ ...job, ...layout(source, source.data), rowArrays: source.rowArrays, transposed: source.transposed, at: source.at }, RASTER, new Uint32Array(image.data.buffer));
+    context.putImageData(image, 0, 0);
+  }
+
+  private _finish(target: Target): void {
+    const resolve = target.resolveDone;
+    target.done = target.resolveDone = undefined;
+    resolve?.();
+  }
+
+  /** The values as one array for the Worker: the source's own, or (nested or read through `at`) a Float32Array in display order, made once per key. */
+  private _flatOf(source: OverviewSource): ArrayLike<number> {
+    if (source.data) return source.data;
+    const flat = this._flat;
+    if (flat && flat.key === source.key) return flat.data;
+    const { rows, columns } = source;
+    const data = new Float32Array(rows * columns).fill(NaN);
+    const at = source.at ?? (source.rowArrays && nestedReader(source.rowArrays, !!source.transposed));
+    if (at) for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) data[r * columns + c] = at(r, c);
+    this._flat = { key: source.key, data };
+    return data;
+  }
+}
+
+function nestedReader(rows: ArrayLike<ArrayLike<unknown> | null | undefined>, transposed: boolean): (r: number, c: number) => number {
+  return (r, c) => {
+    const row = rows[transposed ? c : r];
+    const v = row ? row[transposed ? r : c] : undefined;
+    return typeof v === 'number' ? v : NaN;
+  };
+}
+
+/** The layout fields of a job for a source (row-major over `data` when the source reads through `at`). */
+function layout(source: OverviewSource, data: ArrayLike<number> | undefined) {
+  const own = data === source.data;
+  return {
+    rows: source.rows,
+    columns: source.columns,
+    data,
+    offset: own ? source.offset : 0,
+    rowStride: own ? source.rowStride : source.columns,
+    columnStride: own ? source.columnStride : 1,
+  };
+}
+
+function size(canvas: HTMLCanvasElement, width: number, height: number): void {
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+}

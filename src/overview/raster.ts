@@ -1,0 +1,344 @@
+// The overview's pixel kernel: which cells fall in each device pixel, the one a pixel shows (largest
+// |value − center|, sign kept) and its colour through a lookup table. Pure functions of typed arrays.
+//
+// Every function here references only its parameters and globals, never another function or a
+// module constant: the Worker's blob: fallback is built from their source text (worker-source.ts),
+// and `paint` reaches the others through the `lib` it is given.
+
+/**
+ * Cells of one axis per pixel, as [start, end) pairs (`spans[2p]`, `spans[2p + 1]`); empty (0, 0)
+ * where the pixel lies outside the matrix. Smaller than a pixel, a cell belongs to the pixel that
+ * holds its centre, so every cell is in exactly one pixel; larger, a pixel shows the cell under its
+ * centre. `first` is the content position at pixel 0, in cells; `cellPx` a cell's size in pixels.
+ */
+export function axisSpans(count: number, first: number, cellPx: number, pixels: number): Int32Array {
+  const spans = new Int32Array(pixels * 2);
+  if (!(cellPx > 0) || count <= 0) return spans;
+  const step = 1 / cellPx;
+  for (let p = 0; p < pixels; p++) {
+    let start: number;
+    let end: number;
+    if (cellPx >= 1) {
+      start = Math.floor(first + (p + 0.5) * step);
+      end = start + 1;
+    } else {
+      start = Math.ceil(first + p * step - 0.5);
+      end = Math.ceil(first + (p + 1) * step - 0.5);
+    }
+    if (start < 0) start = 0;
+    if (end > count) end = count;
+    if (start < end) {
+      spans[2 * p] = start;
+      spans[2 * p + 1] = end;
+    }
+  }
+  return spans;
+}
+
+/**
+ * For each pixel, the value of largest |value − center| among its cells (NaN when all are missing),
+ * written to `out[o * outOuter + i * outInner]`. The source is read in place: cell (outer, inner) is
+ * `data[offset + outer * outerStride + inner * innerStride]`, the inner axis the one that is
+ * contiguous in memory, so a transposed view still reads memory in order. Ties keep the first cell
+ * in (outer, inner) order, as `pickCell` does.
+ */
+export function reduceSpans(
+  data: ArrayLike<number>,
+  offset: number,
+  outerStride: number,
+  innerStride: number,
+  outerSpans: Int32Array,
+  innerSpans: Int32Array,
+  center: number,
+  out: Float64Array,
+  outOuter: number,
+  outInner: number,
+): void {
+  const outerPixels = outerSpans.length >> 1;
+  const innerPixels = innerSpans.length >> 1;
+  const bestDev = new Float64Array(innerPixels);
+  const bestVal = new Float64Array(innerPixels);
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (let o = 0; o < outerPixels; o++) {
+    const ra = outerSpans[2 * o];
+    const rb = outerSpans[2 * o + 1];
+    // Magnified rows repeat the band above: reuse its result.
+    if (ra !== lastStart || rb !== lastEnd) {
+      lastStart = ra;
+      lastEnd = rb;
+      bestDev.fill(-1);
+      bestVal.fill(NaN);
+      for (let r = ra; r < rb; r++) {
+        const base = offset + r * outerStride;
+        for (let i = 0; i < innerPixels; i++) {
+          const ca = innerSpans[2 * i];
+          const cb = innerSpans[2 * i + 1];
+          let bd = bestDev[i];
+          let bv = bestVal[i];
+          for (let c = ca; c < cb; c++) {
+            const v = data[base + c * innerStride];
+            let d = v - center;
+            if (d < 0) d = -d;
+            // NaN (missing) never compares greater, so it is never chosen over a value.
+            if (d > bd) {
+              bd = d;
+              bv = v;
+            }
+          }
+          bestDev[i] = bd;
+          bestVal[i] = bv;
+        }
+      }
+    }
+    const row = o * outOuter;
+    for (let i = 0; i < innerPixels; i++) out[row + i * outInner] = bestVal[i];
+  }
+}
+
+/**
+ * `reduceSpans` over nested rows (`rows[outer][inner]`, the caller's `number[][]` read in place):
+ * entries that are not numbers (null, a missing row) are missing.
+ */
+export function reduceSpansRows(
+  rows: ArrayLike<ArrayLike<unknown> | null | undefined>,
+  outerSpans: Int32Array,
+  innerSpans: Int32Array,
+  center: number,
+  out: Float64Array,
+  outOuter: number,
+  outInner: number,
+): void {
+  const outerPixels = outerSpans.length >> 1;
+  const innerPixels = innerSpans.length >> 1;
+  const bestDev = new Float64Array(innerPixels);
+  const bestVal = new Float64Array(innerPixels);
+  let lastStart = -1;
+  let lastEnd = -1;
+  for (let o = 0; o < outerPixels; o++) {
+    const ra = outerSpans[2 * o];
+    const rb = outerSpans[2 * o + 1];
+    if (ra !== lastStart || rb !== lastEnd) {
+      lastStart = ra;
+      lastEnd = rb;
+      bestDev.fill(-1);
+      bestVal.fill(NaN);
+      for (let r = ra; r < rb; r++) {
+        const row = rows[r];
+        if (!row || typeof row !== 'object') continue;
+        for (let i = 0; i < innerPixels; i++) {
+          const cb = innerSpans[2 * i + 1];
+          let bd = bestDev[i];
+          let bv = bestVal[i];
+          for (let c = innerSpans[2 * i]; c < cb; c++) {
+            const v = row[c];
+            if (typeof v !== 'number') continue;
+            let d = v - center;
+            if (d < 0) d = -d;
+            if (d > bd) {
+              bd = d;
+              bv = v;
+            }
+          }
+          bestDev[i] = bd;
+          bestVal[i] = bv;
+        }
+      }
+    }
+    const line = o * outOuter;
+    for (let i = 0; i < innerPixels; i++) out[line + i * outInner] = bestVal[i];
+  }
+}
+
+/** `reduceSpans` for a source read through a function `at(row, column)` (NaN where missing). */
+export function reduceSpansAt(
+  at: (row: number, column: number) => number,
+  rowSpans: Int32Array,
+  columnSpans: Int32Array,
+  center: number,
+  out: Float64Array,
+): void {
+  const height = rowSpans.length >> 1;
+  const width = columnSpans.length >> 1;
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      let bd = -1;
+      let bv = NaN;
+      for (let r = rowSpans[2 * py]; r < rowSpans[2 * py + 1]; r++) {
+        for (let c = columnSpans[2 * px]; c < columnSpans[2 * px + 1]; c++) {
+          const v = at(r, c);
+          let d = v - center;
+          if (d < 0) d = -d;
+          if (d > bd) {
+            bd = d;
+            bv = v;
+          }
+        }
+      }
+      out[py * width + px] = bv;
+    }
+  }
+}
+
+/**
+ * Colours pixels: a value through the lookup table (`table.length` entries spanning the domain, the
+ * centre in the middle entry when it lies inside), NaN as `missing`, pixels outside the matrix as
+ * `outside`. Colours are 32-bit words in the byte order of ImageData (see colorTable).
+ */
+export function colorize(
+  values: Float64Array,
+  rowSpans: Int32Array,
+  columnSpans: Int32Array,
+  table: Uint32Array,
+  min: number,
+  center: number,
+  max: number,
+  missing: number,
+  outside: number,
+  pixels: Uint32Array,
+): void {
+  const height = rowSpans.length >> 1;
+  const width = columnSpans.length >> 1;
+  const last = table.length - 1;
+  const inside = center > min && center < max;
+  const mid = last / 2;
+  // Diverging: each half of the domain maps onto half the table, so the centre is the middle colour.
+  const lowK = inside ? mid / (center - min) : last / (max - min);
+  const highK = inside ? mid / (max - center) : 0;
+  const split = inside ? center : Infinity;
+  for (let py = 0; py < height; py++) {
+    const rowOutside = rowSpans[2 * py] === rowSpans[2 * py + 1];
+    const base = py * width;
+    for (let px = 0; px < width; px++) {
+      if (rowOutside || columnSpans[2 * px] === columnSpans[2 * px + 1]) {
+        pixels[base + px] = outside;
+        continue;
+      }
+      const v = values[base + px];
+      if (v !== v) {
+        pixels[base + px] = missing;
+        continue;
+      }
+      let k = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+      k = k < 0 ? 0 : k > last ? last : k;
+      pixels[base + px] = table[(k + 0.5) | 0];
+    }
+  }
+}
+
+/** The pixels of one overview picture. */
+export interface PaintJob {
+  /** Display rows and columns. */
+  readonly rows: number;
+  readonly columns: number;
+  /** Row-major data and the layout of display cell (r, c): `offset + r * rowStride + c * columnStride`. */
+  readonly data?: ArrayLike<number>;
+  readonly offset?: number;
+  readonly rowStride?: number;
+  readonly columnStride?: number;
+  /** Nested rows of the source (`rowArrays[i][j]`), read in place when there is no `data`; display (r, c) is (c, r) when `transposed`. */
+  readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
+  readonly transposed?: boolean;
+  /** The value at a display cell when there is neither (NaN where missing). */
+  readonly at?: (row: number, column: number) => number;
+  /** The picture in device pixels, and the content position at its top-left corner, in cells. */
+  readonly width: number;
+  readonly height: number;
+  readonly firstRow: number;
+  readonly firstColumn: number;
+  /** A cell's size in device pixels. */
+  readonly cellWidth: number;
+  readonly cellHeight: number;
+  readonly min: number;
+  readonly center: number;
+  readonly max: number;
+  readonly table: Uint32Array;
+  readonly missing: number;
+  readonly outside: number;
+}
+
+/** The kernel's functions, passed to `paint` so the same code runs in a Worker built from source text. */
+export interface RasterLib {
+  readonly axisSpans: typeof axisSpans;
+  readonly reduceSpans: typeof reduceSpans;
+  readonly reduceSpansRows: typeof reduceSpansRows;
+  readonly reduceSpansAt: typeof reduceSpansAt;
+  readonly colorize: typeof colorize;
+}
+
+/** Draws a job into `pixels` (width × height words, ImageData byte order). */
+export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void {
+  const { width, height } = job;
+  const rowSpans = lib.axisSpans(job.rows, job.firstRow, job.cellHeight, height);
+  const columnSpans = lib.axisSpans(job.columns, job.firstColumn, job.cellWidth, width);
+  const values = new Float64Array(width * height);
+  if (job.data) {
+    const rowStride = job.rowStride ?? job.columns;
+    const columnStride = job.columnStride ?? 1;
+    // Walk the axis that is contiguous in memory innermost (a transposed view is column-major).
+    if (Math.abs(columnStride) <= Math.abs(rowStride)) {
+      lib.reduceSpans(job.data, job.offset ?? 0, rowStride, columnStride, rowSpans, columnSpans, job.center, values, width, 1);
+    } else {
+      lib.reduceSpans(job.data, job.offset ?? 0, columnStride, rowStride, columnSpans, rowSpans, job.center, values, 1, width);
+    }
+  } else if (job.rowArrays) {
+    if (job.transposed) lib.reduceSpansRows(job.rowArrays, columnSpans, rowSpans, job.center, values, 1, width);
+    else lib.reduceSpansRows(job.rowArrays, rowSpans, columnSpans, job.center, values, width, 1);
+  } else if (job.at) {
+    lib.reduceSpansAt(job.at, rowSpans, columnSpans, job.center, values);
+  } else {
+    values.fill(NaN);
+  }
+  lib.colorize(values, rowSpans, columnSpans, job.table, job.min, job.center, job.max, job.missing, job.outside, pixels);
+}
+
+/** The functions of this module, for `paint`. */
+export const RASTER: RasterLib = { axisSpans, reduceSpans, reduceSpansRows, reduceSpansAt, colorize };
+
+/**
+ * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
+ * matrix. Where all its cells are missing, the first of them.
+ */
+export function pickCell(job: Omit<PaintJob, 'table' | 'missing' | 'outside' | 'min' | 'max'>, px: number, py: number): { row: number; column: number } | null {
+  if (px < 0 || py < 0 || px >= job.width || py >= job.height) return null;
+  const rows = spanAt(job.rows, job.firstRow, job.cellHeight, py);
+  const columns = spanAt(job.columns, job.firstColumn, job.cellWidth, px);
+  if (!rows || !columns) return null;
+  const rowStride = job.rowStride ?? job.columns;
+  const columnStride = job.columnStride ?? 1;
+  const rowsOuter = job.data ? Math.abs(columnStride) <= Math.abs(rowStride) : !(job.rowArrays && job.transposed);
+  const nested = (i: number, j: number) => {
+    const row = job.rowArrays![i];
+    const v = row ? row[j] : undefined;
+    return typeof v === 'number' ? v : NaN;
+  };
+  const value = (r: number, c: number) =>
+    job.data ? job.data[(job.offset ?? 0) + r * rowStride + c * columnStride] : job.rowArrays ? (job.transposed ? nested(c, r) : nested(r, c)) : job.at ? job.at(r, c) : NaN;
+  let best = { row: rows[0], column: columns[0] };
+  let bestDev = -1;
+  const [outer, inner] = rowsOuter ? [rows, columns] : [columns, rows];
+  // The same walk as reduceSpans, so ties resolve to the same cell.
+  for (let o = outer[0]; o < outer[1]; o++) {
+    for (let i = inner[0]; i < inner[1]; i++) {
+      const [r, c] = rowsOuter ? [o, i] : [i, o];
+      const d = Math.abs(value(r, c) - job.center);
+      if (d > bestDev) {
+        bestDev = d;
+        best = { row: r, column: c };
+      }
+    }
+  }
+  return best;
+}
+
+/** One pixel's span of cells on an axis: the same arithmetic as axisSpans, so the same cells. */
+function spanAt(count: number, first: number, cellPx: number, p: number): [number, number] | null {
+  if (!(cellPx > 0) || count <= 0) return null;
+  const step = 1 / cellPx;
+  const from = cellPx >= 1 ? Math.floor(first + (p + 0.5) * step) : Math.ceil(first + p * step - 0.5);
+  const to = cellPx >= 1 ? from + 1 : Math.ceil(first + (p + 1) * step - 0.5);
+  // Math.max also turns ceil's -0 into 0.
+  const start = Math.max(0, from);
+  const end = Math.min(count, to);
+  return start < end ? [start, end] : null;
+}

@@ -1,0 +1,140 @@
+import { expect } from '@open-wc/testing';
+import { OverviewPainter, type CanvasJob, type OverviewSource } from '../src/overview/painter.js';
+import { colorTable, packColor } from '../src/overview/color-table.js';
+import { parseColor } from '../src/color.js';
+import { schemeInterpolator } from '../src/schemes.js';
+
+const rdbu = schemeInterpolator('RdBu')!;
+const table = colorTable(rdbu, parseColor);
+const expected = (t: number) => parseColor(rdbu(t))!.map(Math.round);
+
+function canvas(): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  document.body.append(c);
+  return c;
+}
+
+const pixel = (c: HTMLCanvasElement, x: number, y: number) => [...c.getContext('2d')!.getImageData(x, y, 1, 1).data];
+
+/** A rows × columns matrix of zeros with one hot cell, as a Float32Array. */
+function zeros(rows: number, columns: number, hot: [number, number, number]): Float32Array {
+  const data = new Float32Array(rows * columns);
+  data[hot[0] * columns + hot[1]] = hot[2];
+  return data;
+}
+
+function fitted(source: OverviewSource, width: number, height: number): CanvasJob {
+  return {
+    width,
+    height,
+    firstRow: 0,
+    firstColumn: 0,
+    cellWidth: width / source.columns,
+    cellHeight: height / source.rows,
+    min: -1,
+    center: 0,
+    max: 1,
+    table,
+    missing: packColor([128, 128, 128]),
+    outside: 0,
+  };
+}
+
+function closeTo(actual: number[], rgb: number[]) {
+  for (let i = 0; i < 3; i++) expect(Math.abs(actual[i] - rgb[i]), `channel ${i}: ${actual} vs ${rgb}`).to.be.at.most(2);
+  expect(actual[3]).to.equal(255);
+}
+
+describe('OverviewPainter', () => {
+  it('paints a small matrix on the main thread at once', async () => {
+    const painter = new OverviewPainter();
+    const c = canvas();
+    const data = zeros(100, 100, [42, 17, -1]);
+    const source = { rows: 100, columns: 100, data, key: data };
+    painter.paint(c, source, fitted(source, 50, 50));
+    // Synchronous: the pixels are there before any await.
+    closeTo(pixel(c, 8, 21), expected(0));
+    closeTo(pixel(c, 0, 0), expected(0.5));
+    await painter.settled();
+    painter.disconnect();
+    c.remove();
+  });
+
+  it('paints a large one in a Worker, and settled() waits for it', async () => {
+    const painter = new OverviewPainter(() => true);
+    const c = canvas();
+    const data = zeros(1000, 1000, [999, 0, 0.8]);
+    const source = { rows: 1000, columns: 1000, data, key: data };
+    painter.paint(c, source, fitted(source, 200, 100));
+    await painter.settled();
+    expect(painter.workerOrigin).to.not.equal('none');
+    // A lone strong cell in a million, at the bottom-left, still shows in its pixel.
+    closeTo(pixel(c, 0, 99), expected(0.9));
+    closeTo(pixel(c, 100, 50), expected(0.5));
+    // A transposed view of the same array reads it in place: display (r, c) = source (c, r).
+    const transposed = { rows: 1000, columns: 1000, data, rowStride: 1, columnStride: 1000, key: 'transposed' };
+    painter.paint(c, transposed, fitted(transposed, 200, 100));
+    await painter.settled();
+    closeTo(pixel(c, 199, 0), expected(0.9));
+    painter.disconnect();
+    c.remove();
+  });
+
+  it('keeps only the newest job while the Worker is busy', async () => {
+    const painter = new OverviewPainter(() => true);
+    const c = canvas();
+    const a = zeros(500, 500, [0, 0, 1]);
+    const b = zeros(500, 500, [0, 0, -1]);
+    for (const data of [a, a, a, b]) {
+      const source = { rows: 500, columns: 500, data, key: data };
+      painter.paint(c, source, fitted(source, 50, 50));
+    }
+    await painter.settled();
+    closeTo(pixel(c, 0, 0), expected(0));
+    painter.disconnect();
+    c.remove();
+  });
+
+  it('paints on the main thread where no Worker can start', async () => {
+    const original = globalThis.Worker;
+    // A Worker that fails to load, as a blocked or missing script does.
+    globalThis.Worker = class extends EventTarget {
+      onerror: ((e: Event) => void) | null = null;
+      constructor() {
+        super();
+        queueMicrotask(() => this.onerror?.(new Event('error')));
+      }
+      postMessage() {}
+      terminate() {}
+    } as unknown as typeof Worker;
+    try {
+      const painter = new OverviewPainter(() => true);
+      const c = canvas();
+      const data = zeros(300, 300, [150, 150, 1]);
+      const source = { rows: 300, columns: 300, data, key: data };
+      painter.paint(c, source, fitted(source, 30, 30));
+      await painter.settled();
+      expect(painter.workerOrigin).to.equal('none');
+      closeTo(pixel(c, 15, 15), expected(1));
+      painter.disconnect();
+      c.remove();
+    } finally {
+      globalThis.Worker = original;
+    }
+  });
+
+  it('reads values through a function when there is no array, also for the Worker', async () => {
+    const values = (r: number, c: number) => (r === 7 && c === 3 ? -0.5 : r === 0 && c === 0 ? NaN : 0);
+    for (const worker of [false, true]) {
+      const painter = new OverviewPainter(() => worker);
+      const c = canvas();
+      const source = { rows: 10, columns: 10, at: values, key: values };
+      painter.paint(c, source, fitted(source, 10, 10));
+      await painter.settled();
+      closeTo(pixel(c, 3, 7), expected(0.25));
+      closeTo(pixel(c, 0, 0), [128, 128, 128]);
+      painter.disconnect();
+      c.remove();
+    }
+  });
+});
