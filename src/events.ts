@@ -34,6 +34,31 @@ export class CellSelectEvent extends Event {
   }
 }
 
+/** What is in view: a half-open range of display rows or columns, `[start, end)`. */
+export interface ViewRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The view after a zoom or pan. */
+export interface ZoomDetail {
+  /** The zoom level: 1 is the readable grid, 0.5 cells half that size; at `fit` the whole matrix is in the box. */
+  readonly level: number;
+  /** Whether the whole matrix is in view. */
+  readonly fitted: boolean;
+  /** The displayed rows and columns at least partly in view (display order: transposed, rows are the outputs). */
+  readonly rows: ViewRange;
+  readonly columns: ViewRange;
+}
+
+/** The zoom level or the visible part changed (wheel, pinch, drag, keys, the zoom control, the minimap, `zoomTo`, `fit`). */
+export class ZoomChangeEvent extends Event {
+  static readonly type = 'zoom-change';
+  constructor(readonly detail: ZoomDetail) {
+    super(ZoomChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The input has problems; `detail` is the message shown in the element. Does not bubble. */
 export class HeatmapErrorEvent extends Event {
   static readonly type = 'error';
@@ -49,5 +74,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'cell-hover': CellHoverEvent;
     'cell-select': CellSelectEvent;
+    'zoom-change': ZoomChangeEvent;
   }
 }

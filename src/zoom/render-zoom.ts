@@ -1,0 +1,148 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { cssText } from '../css-text.js';
+import { renderLabel } from '../grid/render-label.js';
+import type { PlacedLabel } from './labels.js';
+
+/** A rectangle in px, relative to the cell area's top-left corner. */
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Listeners of the zoom area, the control and the minimap. */
+export interface ZoomListeners {
+  readonly area: EventListenerObject & { readonly capture?: boolean; readonly passive?: boolean };
+  readonly zoomIn: () => void;
+  readonly zoomOut: () => void;
+  readonly fit: () => void;
+  readonly minimap: EventListenerObject;
+  readonly keys: (event: KeyboardEvent) => void;
+}
+
+/** Everything the plot's templates draw besides the grid. */
+export interface PlotView {
+  /** `static`: the readable grid as without zoom; `grid`: the DOM grid, zoomable; `canvas`: the overview. */
+  readonly mode: 'static' | 'grid' | 'canvas';
+  /** Custom properties of the zoom area (scaled cell size in grid mode, gutters and the focus position in canvas mode). */
+  readonly areaStyle: string;
+  /** The canvas's size in CSS px. */
+  readonly canvas: { readonly width: number; readonly height: number };
+  readonly rowLabels: readonly (PlacedLabel & { readonly text: string })[];
+  readonly columnLabels: readonly (PlacedLabel & { readonly text: string })[];
+  readonly rowTokens: boolean;
+  readonly columnTokens: boolean;
+  /** The longest labels, measured to size the label gutters. */
+  readonly longestRow: string;
+  readonly longestColumn: string;
+  /** The focus rectangle (when focus is in the grid), the selected and the hovered cell, the crosshair band. */
+  readonly focus: Box | null;
+  readonly selected: Box | null;
+  readonly hover: Box | null;
+  readonly bands: readonly Box[];
+  readonly level: string;
+  readonly canZoomIn: boolean;
+  readonly canZoomOut: boolean;
+  readonly fitted: boolean;
+  /** The minimap's size and the visible part on it, or null when everything is visible. */
+  readonly minimap: { readonly width: number; readonly height: number; readonly view: Box } | null;
+  readonly announcement: string;
+  readonly listeners: ZoomListeners;
+}
+
+const px = (n: number) => `${Math.round(n * 100) / 100}px`;
+const boxStyle = (b: Box) => `left:${px(b.left)};top:${px(b.top)};width:${px(b.width)};height:${px(b.height)}`;
+
+/**
+ * The plot: the grid (the accessible layer at every zoom), and when zoomable a zoom control, the
+ * overview canvas with thinned labels and marks, and a minimap. In `static` mode only the grid and an
+ * empty live region: the wrapper is `display: contents`, so the layout is the grid's alone.
+ */
+export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
+  const status = html`<div class="visually-hidden zoom-status" role="status">${v.announcement}</div>`;
+  if (v.mode === 'static') return html`<div class="plot">${grid}${status}</div>`;
+  const l = v.listeners;
+  return html`<div class="plot zoomable ${v.mode}" @keydown=${l.keys}>
+    <div class="zoom-bar">
+      <div class="zoom-control" part="zoom" role="group" aria-label="Zoom">
+        <button type="button" aria-label="Zoom out" aria-disabled=${v.canZoomOut ? 'false' : 'true'} @click=${l.zoomOut}>−</button>
+        <span class="zoom-level">${v.level}</span>
+        <button type="button" aria-label="Zoom in" aria-disabled=${v.canZoomIn ? 'false' : 'true'} @click=${l.zoomIn}>+</button>
+        <button type="button" aria-pressed=${v.fitted ? 'true' : 'false'} @click=${l.fit}>Fit</button>
+      </div>
+    </div>
+    <div
+      class="zoom-area"
+      style=${cssText(v.areaStyle)}
+      @wheel=${l.area}
+      @pointerdown=${l.area}
+      @pointermove=${l.area}
+      @pointerup=${l.area}
+      @pointercancel=${l.area}
+      @pointerleave=${l.area}
+      @click=${l.area}
+      @dblclick=${l.area}
+      @scroll=${l.area}
+    >
+      ${grid}
+      ${v.mode === 'canvas' ? renderOverview(v) : nothing}
+      ${v.minimap ? renderMinimap(v) : nothing}
+    </div>
+    <div class="zoom-sizers" aria-hidden="true">
+      <span class="zoom-probe"></span>
+      <span class="zoom-digits">0000000000</span>
+      <span class="zoom-sizer row ${v.rowTokens ? 'label-font' : ''}">${renderLabel(v.longestRow)}</span>
+      <span class="zoom-sizer column ${v.columnTokens ? 'label-font' : ''}">${renderLabel(v.longestColumn)}</span>
+      <span class="zoom-swatch missing"></span>
+    </div>
+    ${status}
+  </div>`;
+}
+
+type Label = PlotView['rowLabels'][number];
+
+function renderLabels(labels: readonly Label[], axis: 'rows' | 'columns', tokens: boolean, pinned: boolean): TemplateResult {
+  const part = axis === 'rows' ? 'row-label' : 'column-label';
+  const at = axis === 'rows' ? 'top' : 'left';
+  return html`<div class="zoom-labels ${axis} ${pinned ? 'pins' : ''}" aria-hidden="true">
+    ${labels
+      .filter((label) => label.pinned === pinned)
+      .map(
+        (label) =>
+          html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''}" part=${part} style=${cssText(`${at}:${px(label.centre)}`)}
+            >${renderLabel(label.text)}</span
+          >`,
+      )}
+  </div>`;
+}
+
+function renderOverview(v: PlotView): TemplateResult {
+  // The hovered or focused entry's label sits in a layer of its own that does not clip it.
+  return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens, false)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, false)}
+    <canvas class="zoom-cells" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}></canvas>
+    <div class="zoom-marks" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}>
+      ${v.bands.map((b) => html`<div class="band" part="band" style=${cssText(boxStyle(b))}></div>`)}
+      ${v.hover ? html`<div class="zoom-mark hover" style=${cssText(boxStyle(v.hover))}></div>` : nothing}
+      ${v.selected ? html`<div class="zoom-mark selected" part="cell-selected" style=${cssText(boxStyle(v.selected))}></div>` : nothing}
+      ${v.focus ? html`<div class="zoom-mark focus" part="focus" style=${cssText(boxStyle(v.focus))}></div>` : nothing}
+    </div>
+    ${renderLabels(v.rowLabels, 'rows', v.rowTokens, true)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, true)}`;
+}
+
+function renderMinimap(v: PlotView): TemplateResult {
+  const m = v.minimap!;
+  return html`<div
+    class="minimap"
+    part="overview"
+    aria-hidden="true"
+    style=${cssText(`width:${px(m.width)};height:${px(m.height)}`)}
+    @pointerdown=${v.listeners.minimap}
+    @pointermove=${v.listeners.minimap}
+    @pointerup=${v.listeners.minimap}
+    @pointercancel=${v.listeners.minimap}
+  >
+    <canvas class="minimap-cells" style=${cssText(`width:${px(m.width)};height:${px(m.height)}`)}></canvas>
+    <div class="minimap-view" style=${cssText(boxStyle(m.view))}></div>
+  </div>`;
+}

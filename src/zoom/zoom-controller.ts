@@ -1,0 +1,707 @@
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { parseColor, type Rgb } from '../color.js';
+import { ZoomChangeEvent, type ViewRange, type ZoomDetail } from '../events.js';
+import type { GridPosition } from '../navigation.js';
+import type { Domain } from '../scale.js';
+import type { Interpolator } from '../schemes.js';
+import { colorTable, packColor } from '../overview/color-table.js';
+import { OverviewPainter, type CanvasJob, type OverviewSource } from '../overview/painter.js';
+import { pickCell } from '../overview/raster.js';
+import { placeLabels } from './labels.js';
+import { renderPlot, type Box, type PlotView, type ZoomListeners } from './render-zoom.js';
+import { ZoomInput } from './zoom-input.js';
+import {
+  allVisible,
+  cellSize,
+  centreOn,
+  clampView,
+  decimalsThatFit,
+  fitLevel,
+  fitView,
+  formatLevel,
+  MAX_LEVEL,
+  revealCell,
+  visibleRanges,
+  zoomAbout,
+  zoomAnnouncement,
+  type ValueShape,
+  type ZoomGeometry,
+  type ZoomView,
+} from './view.js';
+
+/** The `zoom` property as drawn: `auto`, `fit` or a level (1 = readable cells). */
+export type ZoomSetting = 'auto' | 'fit' | number;
+
+/** One displayed axis, as the zoom layer reads it. */
+export interface ZoomAxis {
+  readonly count: number;
+  readonly tokens: boolean;
+  readonly longestLabel: string;
+  label(index: number): string;
+}
+
+/** What the controller reads of the element. */
+export interface ZoomSources {
+  readonly rows: () => ZoomAxis;
+  readonly columns: () => ZoomAxis;
+  /** The displayed values, read in place. */
+  readonly source: () => OverviewSource;
+  readonly domain: () => Domain;
+  readonly interpolate: () => Interpolator;
+  /** Decimals asked for, and what printed values need. */
+  readonly decimals: () => number;
+  readonly valueShape: () => ValueShape;
+  readonly crosshair: () => 'labels' | 'band';
+  /** Focus state: the hovered cell, the tab stop, whether focus is in the grid; the selected cell. */
+  readonly hover: () => GridPosition | null;
+  readonly active: () => GridPosition;
+  readonly focusWithin: () => boolean;
+  readonly selected: () => GridPosition | null;
+  /** The pointer is over a cell of the overview (null: over none of them). */
+  readonly hoverAt: (position: GridPosition | null) => void;
+  /** The pointer left the overview. */
+  readonly pointerLeft: () => void;
+  /** A click on the overview: the tab stop (and focus) moves to the cell, which is toggled selected. */
+  readonly activate: (position: GridPosition) => void;
+  /** The tab stop moves (zoomTo), focus stays where it is. */
+  readonly moveTabStop: (position: GridPosition) => void;
+  /** The grid's scroller was scrolled by the controller: the window follows. */
+  readonly gridScrolled: () => void;
+  /** The element's font size, px. */
+  readonly fontSize: () => number;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+/** Measured sizes the layout depends on, CSS px. */
+interface Measures {
+  cellWidth: number;
+  cellHeight: number;
+  charWidth: number;
+  rowGutter: number;
+  columnGutter: number;
+  areaWidth: number;
+  areaHeight: number;
+  plotWidth: number;
+  plotHeight: number;
+  barHeight: number;
+}
+
+const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+/** Zoom steps of the keys and buttons. */
+const STEP = 2;
+/** Announcements wait for a gesture to settle. */
+const ANNOUNCE_DELAY = 250;
+
+/**
+ * Zoom, pan and the overview. Holds the view (a level and a position), decides how it is drawn —
+ * `static` (the readable grid fits: exactly as without zoom), `grid` (the DOM grid with scaled cells
+ * and as many decimals as fit) or `canvas` (cells too small for text: pixels from the data, thinned
+ * labels, marks for focus, selection and hover, the grid kept as the accessible layer) — paints the
+ * canvas and the minimap, and reports changes (`zoom-change`, a polite announcement). Layout is read
+ * only after a render.
+ */
+export class ZoomController implements ReactiveController {
+  mode: 'static' | 'grid' | 'canvas' = 'static';
+  private _view: ZoomView = { level: 1, firstRow: 0, firstColumn: 0 };
+  private _setting: ZoomSetting = 'auto';
+  private _shape = '';
+  /** The readable grid fits the element's box (measured; guessed for new shapes). */
+  private _fits = true;
+  /** The box the readable grid overflowed, so a zoomable view goes back to static only when the box grows. */
+  private _overflowed?: { width: number; height: number };
+  /** The view follows the fit level when the box changes. */
+  private _fitted = false;
+  private _measures?: Measures;
+  private _lastActive?: GridPosition;
+  private _scrollPending = false;
+  private _reported = '';
+  private _announced = -1;
+  private _announcement = '';
+  private _announceTimer?: ReturnType<typeof setTimeout>;
+  private _table?: { interpolate: Interpolator; table: Uint32Array };
+  private _minimapKey?: { canvas: HTMLCanvasElement; source: unknown; table: Uint32Array; rest: string };
+  private _lastJob?: CanvasJob & { source: OverviewSource; viewWidth: number; viewHeight: number };
+  private _observer?: ResizeObserver;
+  private _observed?: Element | null;
+  private readonly _painter = new OverviewPainter();
+  private readonly _input: ZoomInput;
+  private readonly _listeners: ZoomListeners;
+
+  constructor(
+    private readonly _host: Host,
+    private readonly _sources: ZoomSources,
+  ) {
+    _host.addController(this);
+    this._input = new ZoomInput(this, _sources);
+    this._listeners = {
+      area: this._input.area,
+      zoomIn: () => this.zoomBy(STEP),
+      zoomOut: () => this.zoomBy(1 / STEP),
+      fit: () => this.fit(),
+      minimap: this._input.minimap,
+      keys: this._input.keys,
+    };
+  }
+
+  // ---- for the element ----------------------------------------------------------------------
+
+  /** The view as shown. */
+  get view(): ZoomView {
+    return this._view;
+  }
+
+  /** Whether the zoom control is shown (the readable grid does not fit, or the level is not 1). */
+  get zoomable(): boolean {
+    return this.mode !== 'static';
+  }
+
+  /** For willUpdate: applies the `zoom` property to the displayed shape and decides the mode. */
+  configure(setting: ZoomSetting): void {
+    const rows = this._sources.rows().count;
+    const columns = this._sources.columns().count;
+    const shape = `${rows}x${columns}`;
+    if (shape !== this._shape) {
+      this._shape = shape;
+      this._overflowed = undefined;
+      this._fits = this._guessFits();
+      this._view = { level: 1, firstRow: 0, firstColumn: 0 };
+      this._apply(setting);
+    } else if (setting !== this._setting) {
+      this._apply(setting);
+    }
+    this._decideMode();
+    // The focused cell stays in view: a keyboard move pans the overview to it.
+    const active = this._sources.active();
+    if (this.mode === 'canvas' && this._sources.focusWithin() && this._lastActive && (active.row !== this._lastActive.row || active.column !== this._lastActive.column)) {
+      this._view = revealCell(this.geometry(), this._view, active.row, active.column);
+    }
+    this._lastActive = active;
+  }
+
+  /** Decimals the DOM grid prints at this zoom (fewer than asked when its cells are small). */
+  decimals(wanted: number): number {
+    if (this.mode !== 'grid') return wanted;
+    const cell = cellSize(this.geometry(), this._view.level);
+    return Math.max(0, Math.min(wanted, decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.valueShape())));
+  }
+
+  /** The colour bar's height when zoomable (it spans the cells), else undefined. */
+  barHeight(): number | undefined {
+    return this.zoomable ? this.geometry().viewHeight : undefined;
+  }
+
+  /** Rows in one page of the overview, for PageUp and PageDown; undefined outside it. */
+  pageRows(): number | undefined {
+    if (this.mode !== 'canvas') return undefined;
+    return Math.max(1, Math.floor(this.geometry().viewHeight / cellSize(this.geometry(), this._view.level).height));
+  }
+
+  /** Where the tooltip points for a cell of the overview (null when it is not in view or there is no overview). */
+  anchor(position: GridPosition): { getBoundingClientRect(): DOMRect } | null {
+    if (this.mode !== 'canvas') return null;
+    const canvas = this._canvas();
+    const box = this._cellBox(position.row, position.column, 1);
+    if (!canvas || !box) return null;
+    return {
+      getBoundingClientRect: () => {
+        const r = canvas.getBoundingClientRect();
+        return new DOMRect(r.left + box.left, r.top + box.top, box.width, box.height);
+      },
+    };
+  }
+
+  /** The plot: the grid and, when zoomable, everything around it. */
+  renderPlot(grid: TemplateResult): TemplateResult {
+    return renderPlot(this._plotView(), grid);
+  }
+
+  /** Resolves when the canvas and the minimap show the newest data and view. */
+  painted(): Promise<void> {
+    return this._painter.settled();
+  }
+
+  /** Zooms to `level` (default: readable, or the current level when larger) centred on a display cell. */
+  zoomTo(position: GridPosition, level?: number): void {
+    const target = level ?? Math.max(1, this._view.level);
+    this._fitted = false;
+    this._sources.moveTabStop(position);
+    this.setView(centreOn(this.geometry(), target, position.row, position.column));
+  }
+
+  /** Shows the whole matrix. */
+  fit(): void {
+    this._fitted = true;
+    this.setView(fitView(this.geometry()));
+  }
+
+  /** Multiplies the level by `factor` about a point of the view (default: the focused cell, else the centre). */
+  zoomBy(factor: number, about?: { x: number; y: number }): void {
+    const g = this.geometry();
+    const point = about ?? this._focusPoint() ?? { x: g.viewWidth / 2, y: g.viewHeight / 2 };
+    const next = zoomAbout(g, this._view, this._view.level * factor, point.x, point.y);
+    this._fitted = next.level <= fitLevel(g);
+    this.setView(next);
+  }
+
+  /** Shows a view (clamped) and renders. */
+  setView(view: ZoomView): void {
+    const g = this.geometry();
+    const next = clampView(g, view);
+    if (next.level <= fitLevel(g) && !this._fitted) this._fitted = allVisible(g, next);
+    this._view = next;
+    this._scrollPending = true;
+    this._decideMode();
+    this._host.requestUpdate();
+  }
+
+  /** The matrix at readable size and the box for its cells, from the last measurements (estimates before any). */
+  geometry(): ZoomGeometry {
+    const m = this._measures ?? this._estimate();
+    return {
+      rows: this._sources.rows().count,
+      columns: this._sources.columns().count,
+      cellWidth: m.cellWidth,
+      cellHeight: m.cellHeight,
+      viewWidth: Math.max(1, Math.floor(m.areaWidth - m.rowGutter)),
+      viewHeight: Math.max(1, Math.floor(m.areaHeight - m.columnGutter)),
+    };
+  }
+
+  /** The cell a point of the canvas shows (CSS px from the canvas's corner): the one its device pixel is coloured by. */
+  cellAtPoint(x: number, y: number): GridPosition | null {
+    const job = this._lastJob;
+    if (!job) return null;
+    return pickCell({ ...job, ...job.source }, Math.floor((x * job.width) / job.viewWidth), Math.floor((y * job.height) / job.viewHeight));
+  }
+
+  /** The canvas (in canvas mode). */
+  _canvas(): HTMLCanvasElement | null {
+    return this._host.renderRoot.querySelector<HTMLCanvasElement>('canvas.zoom-cells');
+  }
+
+  /** The grid's scroller. */
+  _scroller(): HTMLElement | null {
+    return this._host.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  hostConnected(): void {
+    this._observer ??= new ResizeObserver(() => this._host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this._observer?.disconnect();
+    this._observed = undefined;
+    this._painter.disconnect();
+    this._minimapKey = undefined;
+    clearTimeout(this._announceTimer);
+  }
+
+  hostUpdated(): void {
+    const root = this._host.renderRoot;
+    this._observe(root.querySelector(this.zoomable ? '.zoom-area' : '.scroller'));
+    if (this.mode === 'static') {
+      this._checkStatic();
+      this._reported = '';
+      return;
+    }
+    if (this._measure()) {
+      // The box or a size changed: the next render places everything again, then paints.
+      this._host.requestUpdate();
+      return;
+    }
+    if (this._checkZoomable()) return;
+    this._setHeaderOffset();
+    if (this.mode === 'grid') this._syncScroll();
+    else this._paintCells();
+    this._paintMinimap();
+    this._report();
+  }
+
+  // ---- deciding -----------------------------------------------------------------------------
+
+  private _apply(setting: ZoomSetting): void {
+    this._setting = setting;
+    const g = this.geometry();
+    if (setting === 'fit' || (setting === 'auto' && !this._fits)) {
+      this._fitted = true;
+      this._view = fitView(g);
+    } else if (setting === 'auto') {
+      this._fitted = false;
+      this._view = { level: 1, firstRow: 0, firstColumn: 0 };
+    } else {
+      this._fitted = false;
+      this._view = clampView(g, { ...this._view, level: setting });
+    }
+    this._scrollPending = true;
+  }
+
+  private _decideMode(): void {
+    const readable = this._fits && Math.abs(this._view.level - 1) < 1e-9;
+    if (readable) {
+      this.mode = 'static';
+      return;
+    }
+    const cell = cellSize(this.geometry(), this._view.level);
+    const wanted = this._sources.decimals();
+    const lineHeight = this._sources.fontSize() * 1.25;
+    const printable = decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.valueShape()) >= Math.min(1, wanted);
+    this.mode = printable && cell.height >= lineHeight - 0.5 ? 'grid' : 'canvas';
+  }
+
+  /** A first guess without layout: the readable grid against the window. */
+  private _guessFits(): boolean {
+    const m = this._measures ?? this._estimate();
+    const rows = this._sources.rows().count;
+    const columns = this._sources.columns().count;
+    const width = this._measures ? m.plotWidth : Math.max(320, (globalThis.innerWidth || 1024) - 80);
+    const height = this._measures ? m.plotHeight : Math.max(240, (globalThis.innerHeight || 768) * 0.8);
+    return columns * m.cellWidth + m.rowGutter <= width && rows * m.cellHeight + m.columnGutter <= height;
+  }
+
+  /** Static: the readable grid must not scroll; when it does and the setting allows, go zoomable. */
+  private _checkStatic(): void {
+    const s = this._scroller();
+    if (!s || this._setting !== 'auto') return;
+    const overflows = s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1;
+    if (!overflows) return;
+    this._fits = false;
+    this._overflowed = { width: s.clientWidth, height: s.clientHeight };
+    this._measures = undefined;
+    this._apply('auto');
+    this._decideMode();
+    this._host.requestUpdate();
+  }
+
+  /** Zoomable under `auto`: back to static when the box has grown to hold the readable grid. */
+  private _checkZoomable(): boolean {
+    const m = this._measures!;
+    if (this._setting !== 'auto' || this._fits) return false;
+    const g = this.geometry();
+    const grew = !this._overflowed || m.plotWidth > this._overflowed.width + 1 || m.plotHeight > this._overflowed.height + 1;
+    const fits = g.columns * m.cellWidth + m.rowGutter <= m.plotWidth && g.rows * m.cellHeight + m.columnGutter <= m.plotHeight;
+    if (!fits || !grew) return false;
+    this._fits = true;
+    this._apply('auto');
+    this._decideMode();
+    this._host.requestUpdate();
+    return true;
+  }
+
+  private _estimate(): Measures {
+    const font = this._sources.fontSize();
+    const chars = (text: string) => Math.min(text.length, 24) * font * 0.62;
+    const width = Math.max(320, (globalThis.innerWidth || 1024) - 80);
+    const height = Math.max(240, (globalThis.innerHeight || 768) * 0.8);
+    return {
+      cellWidth: 72,
+      cellHeight: 28,
+      charWidth: font * 0.62,
+      rowGutter: Math.min(12 * font, chars(this._sources.rows().longestLabel) + 0.8 * font),
+      columnGutter: Math.min(10 * font, chars(this._sources.columns().longestLabel) + 0.6 * font),
+      areaWidth: width,
+      areaHeight: height - 2.5 * font,
+      plotWidth: width,
+      plotHeight: height,
+      barHeight: 2.5 * font,
+    };
+  }
+
+  private _charWidth(): number {
+    return this._measures?.charWidth ?? this._sources.fontSize() * 0.62;
+  }
+
+  // ---- measuring ----------------------------------------------------------------------------
+
+  /** Reads the sizes of a zoomable render; returns whether one changed. */
+  private _measure(): boolean {
+    const root = this._host.renderRoot;
+    const q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
+    const area = q('.zoom-area');
+    const plot = q('.plot');
+    if (!area || !plot) return false;
+    const font = this._sources.fontSize();
+    const probe = q('.zoom-probe')?.getBoundingClientRect();
+    const digits = q('.zoom-digits')?.getBoundingClientRect().width ?? 0;
+    const next: Measures = {
+      cellWidth: probe && probe.width > 0 ? probe.width : 72,
+      cellHeight: probe && probe.height > 0 ? probe.height : 28,
+      charWidth: digits > 0 ? digits / 10 : font * 0.62,
+      rowGutter: Math.ceil(Math.min(12 * font, q('.zoom-sizer.row')?.getBoundingClientRect().width ?? 0)),
+      columnGutter: Math.ceil(Math.min(10 * font, q('.zoom-sizer.column')?.getBoundingClientRect().height ?? 0)),
+      areaWidth: area.clientWidth,
+      areaHeight: area.clientHeight,
+      plotWidth: plot.clientWidth,
+      plotHeight: plot.clientHeight,
+      barHeight: q('.zoom-bar')?.offsetHeight ?? 0,
+    };
+    if (this._measures && same(next, this._measures)) return false;
+    const before = this.geometry();
+    this._measures = next;
+    const after = this.geometry();
+    if (this._fitted) this._view = fitView(after);
+    else if (!same(before, after)) this._view = clampView(after, this._view);
+    this._scrollPending = true;
+    this._decideMode();
+    return true;
+  }
+
+  private _observe(target: Element | null): void {
+    if (target === this._observed) return;
+    this._observer?.disconnect();
+    this._observed = target;
+    if (target) this._observer?.observe(target);
+  }
+
+  /** The colour bar starts where the cells do. */
+  private _setHeaderOffset(): void {
+    const m = this._measures!;
+    const header = this.mode === 'canvas' ? m.columnGutter : (this._host.renderRoot.querySelector<HTMLElement>('.corner')?.offsetHeight ?? 0);
+    this._host.renderRoot.querySelector<HTMLElement>('.body')?.style.setProperty('--_zoom-top', `${m.barHeight + header}px`);
+  }
+
+  // ---- drawing ------------------------------------------------------------------------------
+
+  /** Grid mode: the scroller shows the view after a zoom; after a scroll, the view follows the scroller. */
+  private _syncScroll(): void {
+    const s = this._scroller();
+    if (!s || !this._scrollPending) return;
+    this._scrollPending = false;
+    const cell = cellSize(this.geometry(), this._view.level);
+    s.scrollTop = this._view.firstRow * cell.height;
+    s.scrollLeft = this._view.firstColumn * cell.width;
+    this._sources.gridScrolled();
+  }
+
+  /** A scroll of the grid's scroller (grid mode): the view, the minimap and the event follow. */
+  onGridScroll(s: HTMLElement): void {
+    if (this.mode !== 'grid' || this._scrollPending) return;
+    const cell = cellSize(this.geometry(), this._view.level);
+    this._view = { ...this._view, firstRow: s.scrollTop / cell.height, firstColumn: s.scrollLeft / cell.width };
+    this._fitted = false;
+    this._host.requestUpdate();
+  }
+
+  private _colorTable(): Uint32Array {
+    const interpolate = this._sources.interpolate();
+    if (this._table?.interpolate !== interpolate) this._table = { interpolate, table: colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css)) };
+    return this._table.table;
+  }
+
+  private _context?: CanvasRenderingContext2D | null;
+  /** Any CSS colour as the browser reads it (names, hsl(), …). */
+  private _browserColor(css: string): Rgb | null {
+    this._context ??= document.createElement('canvas').getContext('2d');
+    if (!this._context) return null;
+    this._context.fillStyle = '#fff';
+    this._context.fillStyle = css;
+    return parseColor(String(this._context.fillStyle));
+  }
+
+  private _missingColor(): number {
+    const swatch = this._host.renderRoot.querySelector<HTMLElement>('.zoom-swatch.missing');
+    const rgb = (swatch && parseColor(getComputedStyle(swatch).color)) ?? [175, 184, 193];
+    return packColor(rgb);
+  }
+
+  private _job(width: number, height: number, cssWidth: number, cssHeight: number, view: ZoomView, cell: { width: number; height: number }): CanvasJob {
+    const { min, center, max } = this._sources.domain();
+    return {
+      width,
+      height,
+      firstRow: view.firstRow,
+      firstColumn: view.firstColumn,
+      cellWidth: (cell.width * width) / cssWidth,
+      cellHeight: (cell.height * height) / cssHeight,
+      min,
+      center,
+      max,
+      table: this._colorTable(),
+      missing: this._missingColor(),
+      outside: 0,
+    };
+  }
+
+  private _paintCells(): void {
+    const canvas = this._canvas();
+    if (!canvas) return;
+    const g = this.geometry();
+    const dpr = globalThis.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(g.viewWidth * dpr));
+    const height = Math.max(1, Math.round(g.viewHeight * dpr));
+    const source = this._sources.source();
+    const job = this._job(width, height, g.viewWidth, g.viewHeight, this._view, cellSize(g, this._view.level));
+    this._lastJob = { ...job, source, viewWidth: g.viewWidth, viewHeight: g.viewHeight };
+    this._painter.paint(canvas, source, job);
+  }
+
+  /** The minimap's size in CSS px: the fitted matrix's shape inside 160 × 100. */
+  private _minimapSize(): { width: number; height: number } {
+    const g = this.geometry();
+    const fit = cellSize(g, fitLevel(g));
+    const w = g.columns * fit.width;
+    const h = g.rows * fit.height;
+    const scale = Math.min(160 / w, 100 / h);
+    return { width: Math.max(24, Math.round(w * scale)), height: Math.max(16, Math.round(h * scale)) };
+  }
+
+  private _paintMinimap(): void {
+    const canvas = this._host.renderRoot.querySelector<HTMLCanvasElement>('canvas.minimap-cells');
+    if (!canvas) {
+      this._minimapKey = undefined;
+      return;
+    }
+    const g = this.geometry();
+    const size = this._minimapSize();
+    const dpr = globalThis.devicePixelRatio || 1;
+    const width = Math.round(size.width * dpr);
+    const height = Math.round(size.height * dpr);
+    const source = this._sources.source();
+    const job = this._job(width, height, size.width, size.height, { level: 1, firstRow: 0, firstColumn: 0 }, { width: size.width / g.columns, height: size.height / g.rows });
+    const key = { canvas, source: source.key, table: job.table, rest: JSON.stringify([job.min, job.center, job.max, job.missing, width, height]) };
+    const last = this._minimapKey;
+    if (last && last.canvas === key.canvas && last.source === key.source && last.table === key.table && last.rest === key.rest) return;
+    this._minimapKey = key;
+    this._painter.paint(canvas, source, job);
+  }
+
+  // ---- reporting ----------------------------------------------------------------------------
+
+  /** The rows and columns in view. */
+  ranges(): { rows: ViewRange; columns: ViewRange } {
+    return visibleRanges(this.geometry(), this._view);
+  }
+
+  private _report(): void {
+    const g = this.geometry();
+    const { rows, columns } = this.ranges();
+    const detail: ZoomDetail = { level: this._view.level, fitted: allVisible(g, this._view), rows, columns };
+    const key = JSON.stringify(detail);
+    if (key !== this._reported) {
+      this._reported = key;
+      this._host.dispatchEvent(new ZoomChangeEvent(detail));
+    }
+    if (this._view.level !== this._announced) {
+      this._announced = this._view.level;
+      clearTimeout(this._announceTimer);
+      this._announceTimer = setTimeout(() => {
+        const now = this.ranges();
+        this._announcement = zoomAnnouncement(this._view.level, now.rows, now.columns);
+        this._host.requestUpdate();
+      }, ANNOUNCE_DELAY);
+    }
+  }
+
+  // ---- templates ----------------------------------------------------------------------------
+
+  /** A cell's box on the canvas (CSS px), at least `least` px each way about its centre; null out of view. */
+  private _cellBox(row: number, column: number, least: number): Box | null {
+    const g = this.geometry();
+    const cell = cellSize(g, this._view.level);
+    if (row < 0 || column < 0 || row >= g.rows || column >= g.columns) return null;
+    const left = (column - this._view.firstColumn) * cell.width;
+    const top = (row - this._view.firstRow) * cell.height;
+    if (left + cell.width < 0 || top + cell.height < 0 || left > g.viewWidth || top > g.viewHeight) return null;
+    const width = Math.max(least, cell.width);
+    const height = Math.max(least, cell.height);
+    return { left: left + (cell.width - width) / 2, top: top + (cell.height - height) / 2, width, height };
+  }
+
+  /** The focused cell's point in the view, for zooming about it with the keys. */
+  private _focusPoint(): { x: number; y: number } | null {
+    const active = this._sources.active();
+    if (!this._sources.focusWithin() || active.row < 0 || active.column < 0) return null;
+    const box = this._cellBox(active.row, active.column, 0);
+    return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }
+
+  private _plotView(): PlotView {
+    const s = this._sources;
+    const rows = s.rows();
+    const columns = s.columns();
+    const base: Omit<PlotView, 'mode'> = {
+      areaStyle: '',
+      canvas: { width: 0, height: 0 },
+      rowLabels: [],
+      columnLabels: [],
+      rowTokens: rows.tokens,
+      columnTokens: columns.tokens,
+      longestRow: rows.longestLabel,
+      longestColumn: columns.longestLabel,
+      focus: null,
+      selected: null,
+      hover: null,
+      bands: [],
+      level: formatLevel(this._view.level),
+      canZoomIn: this._view.level < MAX_LEVEL - 1e-9,
+      canZoomOut: !this._fitted,
+      fitted: this._fitted,
+      minimap: null,
+      announcement: this._announcement,
+      listeners: this._listeners,
+    };
+    if (this.mode === 'static') return { ...base, mode: 'static' };
+    const g = this.geometry();
+    const m = this._measures ?? this._estimate();
+    const cell = cellSize(g, this._view.level);
+    const visible = visibleRanges(g, this._view);
+    const minimap = allVisible(g, this._view) ? null : this._minimapView();
+    if (this.mode === 'grid') {
+      return { ...base, mode: 'grid', minimap, areaStyle: `--token-heatmap-cell-width:${cell.width}px;--token-heatmap-cell-height:${cell.height}px` };
+    }
+    const hover = s.hover();
+    const active = s.active();
+    const focusWithin = s.focusWithin();
+    const lineHeight = s.fontSize() * 1.25;
+    const pinned = hover ?? (focusWithin ? active : null);
+    const focusBox = focusWithin ? this._cellBox(active.row, active.column, 7) : null;
+    const selected = s.selected();
+    const hoverBox = hover ? this._cellBox(hover.row, hover.column, 5) : null;
+    const bands: Box[] = [];
+    if (s.crosshair() === 'band' && hoverBox) {
+      bands.push({ left: 0, top: hoverBox.top, width: g.viewWidth, height: hoverBox.height }, { left: hoverBox.left, top: 0, width: hoverBox.width, height: g.viewHeight });
+    }
+    const label = (axis: ZoomAxis) => (p: ReturnType<typeof placeLabels>[number]) => ({ ...p, text: axis.label(p.index) });
+    // The hidden grid sits at the focused cell, so the page scrolls it (and the cell) into view.
+    const focusAt = focusBox ?? { left: 0, top: 0 };
+    return {
+      ...base,
+      mode: 'canvas',
+      minimap,
+      areaStyle: `--_gutter-left:${m.rowGutter}px;--_gutter-top:${m.columnGutter}px;--_focus-x:${m.rowGutter + focusAt.left}px;--_focus-y:${m.columnGutter + focusAt.top}px`,
+      canvas: { width: g.viewWidth, height: g.viewHeight },
+      rowLabels: placeLabels(visible.rows, this._view.firstRow, cell.height, lineHeight, pinned?.row ?? -1, g.viewHeight).map(label(rows)),
+      columnLabels: placeLabels(visible.columns, this._view.firstColumn, cell.width, lineHeight, pinned?.column ?? -1, g.viewWidth).map(label(columns)),
+      focus: focusBox,
+      selected: selected && this._cellBox(selected.row, selected.column, 7),
+      hover: hoverBox,
+      bands,
+    };
+  }
+
+  private _minimapView(): PlotView['minimap'] {
+    const g = this.geometry();
+    const size = this._minimapSize();
+    const cell = cellSize(g, this._view.level);
+    const shownRows = Math.min(g.rows, g.viewHeight / cell.height);
+    const shownColumns = Math.min(g.columns, g.viewWidth / cell.width);
+    const width = Math.max(3, (shownColumns / g.columns) * size.width);
+    const height = Math.max(3, (shownRows / g.rows) * size.height);
+    return {
+      ...size,
+      view: { left: (this._view.firstColumn / g.columns) * size.width, top: (this._view.firstRow / g.rows) * size.height, width, height },
+    };
+  }
+
+  /** The view centred on a point of the minimap (CSS px from its corner). */
+  minimapView(x: number, y: number): ZoomView {
+    const g = this.geometry();
+    const size = this._minimapSize();
+    const cell = cellSize(g, this._view.level);
+    const row = (y / size.height) * g.rows;
+    const column = (x / size.width) * g.columns;
+    return { level: this._view.level, firstRow: row - g.viewHeight / cell.height / 2, firstColumn: column - g.viewWidth / cell.width / 2 };
+  }
+}
