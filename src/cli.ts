@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 // Everything from ./ssr.js: the build keeps dist/cli.js one file beside dist/ssr.js.
-import { HeatmapInputError, PROPERTIES, parseHeatmapJson, renderHeatmap, renderPage } from './ssr.js';
+import { HeatmapInputError, JSON_PROPERTIES, parseHeatmapJson, renderHeatmap, renderPage } from './ssr.js';
 
 /** The optional keys of the JSON, from the property schema, wrapped to the help's width. */
-const optionKeys = PROPERTIES.filter((p) => p.attribute !== false && !('data' in p))
+const optionKeys = JSON_PROPERTIES.filter((p) => !['rows', 'columns', 'values'].includes(p.name))
   .map((p) => p.name)
   .join(', ')
   .replace(/(.{1,72})(, |$)/g, '$1,\n')
