@@ -1,4 +1,5 @@
-// Raw and min+gzip (Node zlib, level 9) size of the CDN bundle; fails above SIZE_LIMIT_KB (default 22) KiB gzipped.
+// Raw and min+gzip (Node zlib, level 9) size of the CDN bundle; fails above SIZE_LIMIT_KB (default 30, i.e.
+// 30,720 B) KiB gzipped: the budget of issue 9 for the overview, grouping, text view and export.
 // `node scripts/size.mjs [file]`, or `import { sizeOf } from './scripts/size.mjs'`.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +15,7 @@ export function sizeOf(fileOrCode = DEFAULT_FILE, { isCode = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const file = process.argv[2] ?? DEFAULT_FILE;
-  const limitKb = Number(process.env.SIZE_LIMIT_KB || 22);
+  const limitKb = Number(process.env.SIZE_LIMIT_KB || 30);
   if (!Number.isFinite(limitKb)) throw new Error(`SIZE_LIMIT_KB=${process.env.SIZE_LIMIT_KB} is not a number`);
   const { raw, gzip } = sizeOf(file);
   const kb = (n) => `${(n / 1024).toFixed(2)} KiB`;
