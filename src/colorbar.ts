@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { cssColor } from './css-color.js';
 import { cssText } from './css-text.js';
 import { formatTick } from './format.js';
 import { colorbarTicks, scalePosition, tickStep, type Domain } from './scale.js';
@@ -19,7 +20,10 @@ export interface ColorbarOptions {
   height: number;
 }
 
-/** `linear-gradient` stops, bottom (min) to top (max), each colour exactly the interpolator's. */
+/**
+ * `linear-gradient` stops, bottom (min) to top (max), each colour exactly the interpolator's; a stop
+ * whose colour is not one CSS colour (see cssColor) is left out, so it can add no declaration.
+ */
 export function gradientStops(domain: Domain, interpolate: Interpolator): string[] {
   const { min, max } = domain;
   const span = max - min;
@@ -28,7 +32,8 @@ export function gradientStops(domain: Domain, interpolate: Interpolator): string
     const f = k / GRADIENT_STOPS;
     // A span past Number.MAX_VALUE (±1e308 ends) is interpolated without forming it.
     const value = Number.isFinite(span) ? min + (span * k) / GRADIENT_STOPS : min * (1 - f) + max * f;
-    stops.push(`${interpolate(scalePosition(value, domain))} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
+    const color = cssColor(interpolate(scalePosition(value, domain)));
+    if (color !== null) stops.push(`${color} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
   }
   return stops;
 }
@@ -55,6 +60,11 @@ export function renderColorbar({ domain, interpolate, dataMin, dataMax, decimals
   const { min, max } = domain;
   const above = dataMax > max;
   const below = dataMin < min;
+  // The pointed ends' colours, checked like the gradient's: an invalid one leaves the end unpainted.
+  const endColor = (t: number) => {
+    const color = cssColor(interpolate(t));
+    return color === null ? '' : `background:${color}`;
+  };
   const count = tickCount(height);
   const places = tickDecimals(domain, count, decimals);
   const ticks = colorbarTicks(domain, count).map((v) => ({ v, text: formatTick(v, places) }));
@@ -65,11 +75,11 @@ export function renderColorbar({ domain, interpolate, dataMin, dataMax, decimals
     (below ? `; values below ${formatTick(min, places)} are clamped` : '');
   return html`<div class="colorbar" part="colorbar" role="img" aria-label=${name}>
     <div class="scale">
-      ${above ? html`<div class="extend high" data-extend="high" style=${cssText(`background:${interpolate(1)}`)}></div>` : nothing}
+      ${above ? html`<div class="extend high" data-extend="high" style=${cssText(endColor(1))}></div>` : nothing}
       <div class="ramp" style=${cssText(`background:linear-gradient(to top,${gradientStops(domain, interpolate).join(',')})`)}>
         ${ticks.map((t) => html`<div class="tick" style=${cssText(`bottom:${(100 * (t.v - min)) / (max - min)}%`)}>${t.text}</div>`)}
       </div>
-      ${below ? html`<div class="extend low" data-extend="low" style=${cssText(`background:${interpolate(0)}`)}></div>` : nothing}
+      ${below ? html`<div class="extend low" data-extend="low" style=${cssText(endColor(0))}></div>` : nothing}
     </div>
     <div class="ticks-space" style=${cssText(`width:${widest * 0.62 + 1}em`)}></div>
     ${label ? html`<div class="colorbar-title">${label}</div>` : nothing}

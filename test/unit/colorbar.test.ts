@@ -123,3 +123,33 @@ describe('the colour bar of tiny, huge and hair-thin domains (issue 9 items 21, 
     expect(stops[32]).to.equal(`${interpolateRdYlGn(1)} 100.00%`);
   });
 });
+
+describe('colours from the interpolator in the colour bar (issue 9 item 26)', () => {
+  const payload = 'red;background-image:url(https://example.com/x.png)';
+  const hostile = (t: number) => (t > 0.4 && t < 0.6 ? payload : interpolateRdYlGn(t));
+
+  it('leaves out gradient stops that are not one CSS colour', () => {
+    const stops = gradientStops(domain, hostile);
+    expect(stops.length).to.be.lessThan(33);
+    expect(stops.length).to.be.greaterThan(20);
+    for (const stop of stops) expect(stop).to.match(/^rgb\(\d+, \d+, \d+\) \d+\.\d\d%$/);
+  });
+
+  it('adds no declaration and fetches nothing through the ramp or the pointed ends', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    render(renderColorbar({ domain, interpolate: () => payload, dataMin: -9, dataMax: 9, decimals: 4, label: '', height: 364 }), host);
+    for (const el of host.querySelectorAll<HTMLElement>('.ramp, .extend')) {
+      expect(el.style.backgroundImage, el.className).to.equal('');
+      expect(el.getAttribute('style') ?? '', el.className).not.to.contain('url(');
+    }
+    host.remove();
+  });
+
+  it('paints the pointed ends with valid colours as before', () => {
+    const host = document.createElement('div');
+    render(renderColorbar({ domain, interpolate: interpolateRdYlGn, dataMin: -9, dataMax: 9, decimals: 4, label: '', height: 364 }), host);
+    expect(host.querySelector<HTMLElement>('[data-extend="high"]')!.style.background).to.contain(interpolateRdYlGn(1));
+    expect(host.querySelector<HTMLElement>('[data-extend="low"]')!.style.background).to.contain(interpolateRdYlGn(0));
+  });
+});
