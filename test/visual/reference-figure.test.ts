@@ -55,7 +55,7 @@ describe('the reference figure, pixel for pixel (issue 9 item 34)', () => {
     await visualDiff(await referenceFigure('dark'), 'reference-dark');
   });
 
-  it('fails on a one-pixel change', async function () {
+  it('fails on a one-pixel change', async function (this: { skip(): void }) {
     // Updating would save the shifted image as the light baseline.
     if (await executeServerCommand<boolean, undefined>('visual-update-mode')) this.skip();
     const frame = await referenceFigure('light');
