@@ -389,8 +389,10 @@ function colorbarMarkup(
   if (input.label) {
     const column = right + 8 + layout.widestTick + 9;
     const centre = (rampTop + rampBottom) / 2;
+    // A title longer than the bar is cut with an ellipsis rather than run off the figure.
+    const title = cutParts([{ text: input.label, glyph: false }], Math.max(1, Math.floor((barBottom - barTop) / SANS_ADVANCE)));
     parts.push(
-      `<text transform="translate(${n(column + 11.5)} ${n(centre)}) rotate(-90)" text-anchor="middle" font-family="sans-serif" font-size="${FONT_SIZE}" fill="${theme.text}" xml:space="preserve">${escapeXml(input.label)}</text>`,
+      `<text transform="translate(${n(column + 11.5)} ${n(centre)}) rotate(-90)" text-anchor="middle" font-family="sans-serif" font-size="${FONT_SIZE}" fill="${theme.text}" xml:space="preserve">${escapeXml(title.map((p) => p.text).join(''))}</text>`,
     );
   }
   return `<g>${parts.join('')}</g>`;

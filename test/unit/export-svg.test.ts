@@ -206,6 +206,13 @@ describe('renderFigureSvg: missing values, hostile text, themes', () => {
     expect(rotated[0].getAttribute('transform')).to.equal(`translate(${8 + 24 + 36 + 4} ${8 + 126 - 3}) rotate(-90)`);
   });
 
+  it('cuts a colour-bar title longer than the bar with an ellipsis', () => {
+    const label = 'a colour bar title far longer than two rows of cells';
+    const root = parse(renderFigureSvg(figureFromData({ rows: ['a', 'b'], columns: ['x'], values: [[1], [2]], label })));
+    // 2 × 28 px of bar holds floor(56 / 6.6) = 8 characters of 12 px sans-serif.
+    expect([...root.querySelectorAll('text')].map((t) => t.textContent)).to.include('a colou…');
+  });
+
   it('indents the rows of an opened group by 1em a level from the label edge', () => {
     const input = figureFromData({ rows: ['word', 'wo', 'rd'], columns: ['x'], values: [[1], [0.5], [0.5]] });
     input.rowDepth = (r) => (r === 0 ? 0 : 1);
