@@ -206,6 +206,27 @@ describe('renderFigureSvg: missing values, hostile text, themes', () => {
     expect(rotated[0].getAttribute('transform')).to.equal(`translate(${8 + 24 + 36 + 4} ${8 + 126 - 3}) rotate(-90)`);
   });
 
+  it('lays out with the sizes the element measured, and the token font on columns when transposed', () => {
+    const input = figureFromData({ rows: ['tok', 'en'], columns: ['first output', 'second'], values: [[1, 2], [3, 4]], transpose: true });
+    input.sizes = { rowLabelWidth: 50, headerHeight: 40, cellWidth: 60, cellHeight: 20, columnLabelOrientation: 'vertical' };
+    const root = parse(renderFigureSvg(input));
+    // Transposed: 2 rows (the outputs) × 2 columns (the tokens), values[c][r].
+    const rects = [...root.querySelectorAll('rect[fill^="rgb"]')].map((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))));
+    expect(rects).to.deep.equal([
+      [58, 48, 60, 20],
+      [118, 48, 60, 20],
+      [58, 68, 60, 20],
+      [118, 68, 60, 20],
+    ]);
+    expect([...root.querySelectorAll('rect[fill^="rgb"] + text')].map((t) => t.textContent)).to.deep.equal(['1.0000', '3.0000', '2.0000', '4.0000']);
+    const mono = root.querySelector('g[font-family="monospace"]')!;
+    expect([...mono.querySelectorAll('text')].map((t) => [t.textContent, t.getAttribute('transform')])).to.deep.equal([
+      ['tok', 'translate(92 45) rotate(-90)'],
+      ['en', 'translate(152 45) rotate(-90)'],
+    ]);
+    expect([...root.querySelectorAll('g[font-family="sans-serif"][text-anchor="end"] text')].map((t) => t.textContent)).to.deep.equal(['first output', 'second']);
+  });
+
   it('cuts a colour-bar title longer than the bar with an ellipsis', () => {
     const label = 'a colour bar title far longer than two rows of cells';
     const root = parse(renderFigureSvg(figureFromData({ rows: ['a', 'b'], columns: ['x'], values: [[1], [2]], label })));
