@@ -5,7 +5,7 @@
  * @module
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { deflateSync, gunzipSync } from 'node:zlib';
 import { figureFromData } from './export/figure.js';
 import { fromInseqObject, InseqFormatError, isInseqSave, parsePythonJson } from './export/inseq.js';
 import { renderFigureSvg } from './export/svg.js';
@@ -201,7 +201,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     if (args.format === 'html') {
       output = args.fragment ? `${await renderHeatmap(input)}\n` : await renderPage(input, { title: args.title, script: args.script });
     } else {
-      const svg = renderFigureSvg(figureFromData(input));
+      const svg = renderFigureSvg(figureFromData(input, { deflate: (data) => deflateSync(data, { level: 9 }) }));
       output = args.format === 'svg' ? svg : await rasterise(svg);
     }
     if (args.out === undefined) io.stdout.write(output);

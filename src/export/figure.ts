@@ -116,6 +116,8 @@ export interface FigureDataOptions {
   idPrefix?: string;
   /** `auto` (default): the overview image past 100,000 cells; `true`/`false` force it. */
   overview?: boolean | 'auto';
+  /** A zlib compressor for the overview PNG (Node's `zlib.deflateSync`); stored blocks without one. */
+  deflate?: (data: Uint8Array) => Uint8Array;
 }
 
 const validDecimals = (d: unknown) => (typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 20 ? d : 4);
@@ -188,10 +190,11 @@ export function figureFromData(data: FigureData, options: FigureDataOptions = {}
   };
   if (useOverview) {
     const missing = parseColor(FIGURE_THEMES[theme].missing)!;
-    input.overview = { href: overviewPng(rows, columns, (r, c) => {
+    const rgbAt = (r: number, c: number) => {
       const value = valueAt(r, c);
       return Number.isNaN(value) ? missing : parseColor(colorFor(value)[0]) ?? missing;
-    }) };
+    };
+    input.overview = { href: overviewPng(rows, columns, rgbAt, options.deflate) };
   }
   return input;
 }
@@ -224,7 +227,12 @@ export function describeMatrix(
 }
 
 /** A PNG data URL of the grid at one pixel a cell. */
-export function overviewPng(rows: number, columns: number, rgbAt: (row: number, column: number) => readonly [number, number, number]): string {
+export function overviewPng(
+  rows: number,
+  columns: number,
+  rgbAt: (row: number, column: number) => readonly [number, number, number],
+  deflate?: (data: Uint8Array) => Uint8Array,
+): string {
   const pixels = new Uint8Array(rows * columns * 3);
   for (let r = 0, i = 0; r < rows; r++) {
     for (let c = 0; c < columns; c++, i += 3) {
@@ -234,7 +242,7 @@ export function overviewPng(rows: number, columns: number, rgbAt: (row: number, 
       pixels[i + 2] = blue;
     }
   }
-  return pngDataUrl(encodePng(columns, rows, pixels));
+  return pngDataUrl(encodePng(columns, rows, pixels, { deflate }));
 }
 
 // FNV-1a over the labels and a sample of the cells: the same data gives the same ids (reproducible

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
+import { interpolateRdYlGn } from 'd3-scale-chromatic';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { launch, ROOT } from './browser.mjs';
@@ -94,6 +96,30 @@ describe('token-heatmap render --format svg', () => {
     assert.equal(html.status, 0, html.stderr);
     assert.match(html.stdout, /<token-heatmap rows="\[&quot;▁Das&quot;/);
     assert.match(html.stdout, /label="occlusion"/);
+  });
+
+  test('past 100,000 cells the cells are one compressed PNG at one pixel a cell, in the scheme colours', async () => {
+    const rows = 400;
+    const columns = 300;
+    const value = (r, c) => Math.sin(r / 17) * Math.cos(c / 23) * 1.4;
+    const data = { values: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => value(r, c))), min: -1.5, max: 1.5 };
+    const result = run(['render', '-', '--format', 'svg'], { input: JSON.stringify(data) });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((await parseInBrowser(result.stdout)).errors, 0);
+    const href = /<image [^>]*href="data:image\/png;base64,([^"]+)"/.exec(result.stdout);
+    assert.ok(href, 'one embedded PNG');
+    const png = Buffer.from(href[1], 'base64');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]], [columns, rows, 8, 2]);
+    // Compressed by zlib: well under the 360 kB of raw pixels.
+    const idat = png.indexOf('IDAT');
+    const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+    assert.ok(png.length < (rows * columns * 3) / 2, `${png.length} bytes`);
+    assert.equal(raw.length, rows * (1 + columns * 3));
+    for (const [r, c] of [[0, 0], [123, 77], [399, 299]]) {
+      const i = r * (1 + columns * 3) + 1 + c * 3;
+      const want = /rgb\((\d+), (\d+), (\d+)\)/.exec(interpolateRdYlGn((value(r, c) + 1.5) / 3)).slice(1).map(Number);
+      assert.deepEqual([...raw.subarray(i, i + 3)], want, `${r}, ${c}`);
+    }
   });
 
   test('hostile inseq tokens stay text in the SVG and the page', async () => {
