@@ -257,6 +257,7 @@ export class TokenHeatmap extends LitElement {
     const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
+      this._window.invalidate();
       this._vertical = columnLabelsVertical(columns, orientation, this._window.cellSize.width, this._window.fontSize);
     }
   }
