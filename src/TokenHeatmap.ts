@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { styles } from './token-heatmap.styles.js';
 import { buildMatrix, InvalidJson, type Matrix, type ValuesInput } from './data.js';
 import { HeatmapErrorEvent, type CellIndex } from './events.js';
-import type { GridPosition } from './navigation.js';
 import { resolveDomain, type Domain } from './scale.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, pickInterpolator, schemeInterpolator, type Interpolator } from './schemes.js';
@@ -18,7 +17,8 @@ import type { Aggregate } from './view/aggregate.js';
 import type { DisplayModel } from './view/display-model.js';
 import type { GroupBy } from './view/grouping.js';
 import { normalisationTitle, type Normalize } from './view/normalise.js';
-import { ReadingPipeline, type ReadingOptions } from './view/pipeline.js';
+import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
+import { ReadingPipeline, type ReadingOptions, type ShownStats } from './view/pipeline.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -168,15 +168,14 @@ export class TokenHeatmap extends LitElement {
   private _label = '';
   private _caption = '';
   private _normalize: Normalize = 'none';
+  private _stats: ShownStats = { min: Infinity, max: -Infinity, minRow: -1, minColumn: -1, maxRow: -1, maxColumn: -1 };
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
   private _problems: string[] = [];
   private _reportedProblems = '';
-  /** Groups the reader opened (per caller axis) and row groups revealed from runs; reset with the data. */
-  private _openRows: ReadonlySet<number> = new Set();
-  private _openColumns: ReadonlySet<number> = new Set();
-  private _revealedRows: ReadonlySet<number> = new Set();
+  /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
+  private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
@@ -184,7 +183,13 @@ export class TokenHeatmap extends LitElement {
   private readonly _focus = new FocusController(this, {
     model: () => this._model,
     pageRows: () => this._window.pageRows(),
-    toggle: (position) => this._toggle(position),
+    toggle: (position) => {
+      const next = toggleAt(this._expansion, this._model, position);
+      if (!next) return false;
+      this._expansion = next;
+      this.requestUpdate();
+      return true;
+    },
   });
   private readonly _tooltip = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
@@ -212,9 +217,7 @@ export class TokenHeatmap extends LitElement {
     this._interpolate = scheme.interpolate;
 
     // Opened groups and revealed runs belong to one grouping of one matrix.
-    if (GROUPING_INPUTS.some((p) => changed.has(p))) {
-      this._openRows = this._openColumns = this._revealedRows = new Set();
-    }
+    if (GROUPING_INPUTS.some((p) => changed.has(p))) this._expansion = CLOSED;
     const selected = this._option('selected', problems) as CellIndex | null;
     const options: ReadingOptions = {
       groupRows: option('groupRows'),
@@ -228,9 +231,7 @@ export class TokenHeatmap extends LitElement {
       hideSpecial: !!this.hideSpecial,
       transpose: !!this.transpose,
       selected,
-      openRows: this._openRows,
-      openColumns: this._openColumns,
-      revealedRows: this._revealedRows,
+      ...this._expansion,
     };
     const reading = this._pipeline.read(this._matrix, options);
     problems.push(...reading.problems);
@@ -238,7 +239,7 @@ export class TokenHeatmap extends LitElement {
     this._normalize = reading.normalize;
     this._summary = reading.model.summary(this._decimals);
 
-    const { stats } = reading;
+    const stats = (this._stats = reading.stats);
     const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
     const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
     this._domain = domain.domain;
@@ -281,29 +282,6 @@ export class TokenHeatmap extends LitElement {
   /** A valid cell that the view hides (a hidden special token, a folded run) is still a valid selection. */
   private _hiddenByView(cell: CellIndex): boolean {
     return cell.rowIndex < this._matrix.rowCount && cell.columnIndex < this._matrix.columnCount;
-  }
-
-  /** Opens or closes what a header (or a run's cell) stands for; false when there is nothing to open. */
-  private _toggle({ row, column }: GridPosition): boolean {
-    const { rows, columns } = this._model;
-    // A header row or column toggles its own axis; a cell toggles the run it lies in.
-    const target =
-      row < 0 ? { axis: columns, index: column } : column < 0 ? { axis: rows, index: row } : rows.kind(row) === 'run' ? { axis: rows, index: row } : columns.kind(column) === 'run' ? { axis: columns, index: column } : null;
-    if (!target || !target.axis.expandable(target.index)) return false;
-    const { axis, index } = target;
-    const [first, end] = axis.groups(index);
-    if (axis.kind(index) === 'run') {
-      const revealed = new Set(this._revealedRows);
-      for (let g = first; g < end; g++) revealed.add(g);
-      this._revealedRows = revealed;
-    } else {
-      const open = new Set(axis.tokens ? this._openRows : this._openColumns);
-      if (!open.delete(first)) open.add(first);
-      if (axis.tokens) this._openRows = open;
-      else this._openColumns = open;
-    }
-    this.requestUpdate();
-    return true;
   }
 
   protected override render(): TemplateResult {
@@ -351,13 +329,13 @@ export class TokenHeatmap extends LitElement {
   }
 
   private _renderColorbar(): TemplateResult {
-    const { stats } = this._matrix;
+    const stats = this._stats;
     return renderColorbar({
       domain: this._domain,
       interpolate: this._interpolate,
-      // No finite values: neither end is passed.
-      dataMin: stats.minIndex >= 0 ? stats.min : Infinity,
-      dataMax: stats.maxIndex >= 0 ? stats.max : -Infinity,
+      // The shown values' extremes (normalised, specials hidden); none: neither end is passed.
+      dataMin: stats.minRow >= 0 ? stats.min : Infinity,
+      dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
       decimals: this._decimals,
       label: [this._label, normalisationTitle(this._normalize)].filter(Boolean).join(', '),
       height: this._window.barHeight(),
