@@ -3,6 +3,8 @@ import { fromRollup, nodeResolve } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { fileURLToPath } from 'node:url';
 import { findBrowser } from './scripts/browsers.mjs';
 
 // `BROWSERS=chromium npm test` runs one browser; the default is both.
@@ -69,6 +71,28 @@ const svelteCompile = {
   },
 };
 
+// test/visual/ compares screenshots with the baselines committed in test/visual/baselines/<browser>/;
+// `npm run test:visual -- --update-visual-baseline` rewrites them. A failure writes the new image and
+// a diff to screenshots/failed/<browser>/ (not committed).
+const FAILED = fileURLToPath(new URL('./screenshots/failed/', import.meta.url));
+const updateBaselines = process.argv.includes('--update-visual-baseline');
+const visualRegression = visualRegressionPlugin({
+  update: updateBaselines,
+  baseDir: 'test/visual/baselines',
+  // `<name>@must-differ` is compared with <name>'s baseline: a test that a changed figure fails, whose
+  // failure images are then named so they are not mistaken for a real one.
+  getBaselineName: ({ browser, name }) => `${browser.toLowerCase()}/${name.replace(/@must-differ$/, '')}`,
+  getFailedName: ({ browser, name }) => `${FAILED}${browser.toLowerCase()}/${name}`,
+  getDiffName: ({ browser, name }) => `${FAILED}${browser.toLowerCase()}/${name}-diff`,
+  // Any pixel that differs fails: the same fonts and browsers give the same pixels.
+  failureThreshold: 0,
+});
+/** Tells a test whether baselines are being rewritten (a diff that must fail would overwrite one). */
+const visualUpdateMode = {
+  name: 'visual-update-mode',
+  executeCommand: ({ command }) => (command === 'visual-update-mode' ? updateBaselines : undefined),
+};
+
 export default {
   files: ['test/**/*.test.ts', 'test/frameworks/**/*.test.tsx'],
   nodeResolve: true,
@@ -78,6 +102,8 @@ export default {
     reactCjs,
     svelteBrowser,
     svelteCompile,
+    visualRegression,
+    visualUpdateMode,
   ],
   browsers,
   concurrency: 1,

@@ -46,8 +46,12 @@ export default () => [
   },
   {
     input: { ssr: 'src/ssr.ts', cli: 'src/cli.ts' },
-    // Node built-ins only: everything else, @lit-labs/ssr included, is inside the files.
-    external: (id) => isBuiltin(id),
+    // Node built-ins only: everything else, @lit-labs/ssr included, is inside the files. The CLI's
+    // PNG rasteriser, the optional @resvg/resvg-js (a native binary), is imported only when asked for.
+    external: (id) => isBuiltin(id) || id === '@resvg/resvg-js',
+    // The CLI shares modules with ssr.js beyond its exports (data, scale, colours): let rollup export
+    // them from ssr.js too, so there stay two files and no third shared chunk.
+    preserveEntrySignatures: 'allow-extension',
     onwarn(warning, warn) {
       // TypeScript's helpers in @lit-labs/ssr-dom-shim test `this &&`, which is undefined in ESM: harmless.
       if (warning.code === 'THIS_IS_UNDEFINED' && /node_modules/.test(warning.id ?? '')) return;

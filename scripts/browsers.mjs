@@ -47,11 +47,18 @@ function isDebianRoot() {
   }
 }
 
-/** Makes sure both browsers exist, installing them with apt-get where that is possible. */
+// The visual baselines (test/visual/) are drawn with DejaVu Sans and DejaVu Sans Mono, which Debian's
+// chromium and firefox-esr use for system-ui, sans-serif and monospace: fonts-dejavu-core.
+const FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf'];
+const FONT_PACKAGE = 'fonts-dejavu-core';
+
+/** Makes sure both browsers (and, on Linux, the DejaVu fonts) exist, installing them with apt-get where that is possible. */
 export function ensureBrowsers() {
   const missing = Object.keys(CANDIDATES).filter((name) => !findBrowser(name));
-  if (!missing.length) return;
-  const packages = missing.map((name) => CANDIDATES[name].apt);
+  const fontsMissing = process.platform === 'linux' && !FONTS.every((f) => existsSync(f));
+  if (fontsMissing && !isDebianRoot()) console.warn(`The visual tests (test/visual/) expect the DejaVu fonts (Debian/Ubuntu: sudo apt-get install ${FONT_PACKAGE}).`);
+  if (!missing.length && !(fontsMissing && isDebianRoot())) return;
+  const packages = [...missing.map((name) => CANDIDATES[name].apt), ...(fontsMissing ? [FONT_PACKAGE] : [])];
   if (isDebianRoot()) {
     console.log(`Installing ${packages.join(' ')} with apt-get…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

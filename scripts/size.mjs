@@ -1,4 +1,5 @@
-// Raw and min+gzip (Node zlib, level 9) size of the CDN bundle; fails above SIZE_LIMIT_KB (default 30) KiB gzipped.
+// Raw and min+gzip (Node zlib, level 9) size of the CDN bundle; fails above SIZE_LIMIT_KB (default 30, i.e.
+// 30,720 B) KiB gzipped: the budget of issue 9 for the overview, grouping, text view and export.
 // `node scripts/size.mjs [file]`, or `import { sizeOf } from './scripts/size.mjs'`.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

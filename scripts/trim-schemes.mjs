@@ -1,6 +1,11 @@
 // Rollup plugin for the self-contained bundle: lets tree-shaking drop what the
 // d3-scale-chromatic interpolators never use, without changing what they return.
 //
+// Why it is kept (issue 9 item 33, measured on the bundle of src/index.ts, min+gzip -9, no banner):
+// without the plugin 32,287 B, over the 30,720 B budget before any new feature; with only steps 1
+// and 2 below 30,121 B; with 1–3 26,814 B; with everything 23,609 B. scripts/verify-trim.mjs (in `npm test`) and
+// test/unit/schemes.test.ts check that every scheme still equals d3's at every sampled point.
+//
 // 1. ColorBrewer ramps are built as `ramp(scheme)`, where `scheme` holds all the k = 3..11
 //    colour strings but ramp() only reads `scheme[scheme.length - 1]`. The call becomes
 //    `ramp([colors("<largest string>")])`: ramp() gets the same colour array.

@@ -12,7 +12,8 @@
 //     COLOR_METHODS keeps. In the untrimmed build the same probe must see the dropped ones.
 //  6. Guards: d3 sources edited the way a new version might change them (a method renamed, a
 //     branch reshaped, a new call from the schemes) must make the plugin fail the build.
-// Exits non-zero on any difference.
+// Exits non-zero on any difference. Part of `npm test` (after the build); test/unit/schemes.test.ts also
+// compares the built bundle's every scheme with d3-scale-chromatic in Chromium and Firefox.
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -34,7 +35,8 @@ const fail = (message) => {
   console.error(`FAIL ${message}`);
 };
 
-async function build(source, name, pluginOptions = trimOptions, before = []) {
+/** Builds `source` as the bundle does; `{ guard: true }` stops after the plugin's checks (no minifying, no output). */
+async function build(source, name, pluginOptions = trimOptions, before = [], { guard = false } = {}) {
   const plugin = pluginOptions ? trimSchemes(pluginOptions) : { name: 'untrimmed', stats: null };
   const bundle = await rollup({
     input: '\0entry',
@@ -44,11 +46,13 @@ async function build(source, name, pluginOptions = trimOptions, before = []) {
       nodeResolve(resolveOptions),
       ...before,
       plugin,
-      terser(terserOptions),
+      ...(guard ? [] : [terser(terserOptions)]),
     ],
   });
+  // The guards fail in transform, buildEnd or renderChunk: generating without terser reaches them all.
   const { output } = await bundle.generate({ format: 'es' });
   await bundle.close();
+  if (guard) return null;
   const file = join(tmp, `${name}.mjs`);
   writeFileSync(file, output[0].code);
   return { module: await import(pathToFileURL(file).href), code: output[0].code, stats: plugin.stats };
@@ -254,7 +258,7 @@ try {
   const trimsColor = !options.keepColorMethods && !options.keepCssParsing && !options.keepHsl && !options.keepCubehelixConvert;
   for (const [name, plugin] of Object.entries(trimsColor ? guards : {})) {
     try {
-      await build(onlyInterp, 'guard', trimOptions, [plugin]);
+      await build(onlyInterp, 'guard', trimOptions, [plugin], { guard: true });
       missed.push(name);
     } catch (error) {
       if (!/trim-schemes/.test(error.message)) missed.push(`${name} (${error.message.split('\n')[0]})`);

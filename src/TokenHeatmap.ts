@@ -2,18 +2,23 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { styles } from './token-heatmap.styles.js';
 import { buildMatrix, InvalidJson, type Matrix, type ValuesInput } from './data.js';
 import { HeatmapErrorEvent, type CellIndex } from './events.js';
-import { formatTick } from './format.js';
-import { clampSide, resolveDomain, type Domain } from './scale.js';
+import { resolveDomain, type Domain } from './scale.js';
 import { renderColorbar } from './colorbar.js';
-import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
+import { DEFAULT_SCHEME, pickInterpolator, schemeInterpolator, type Interpolator } from './schemes.js';
 import { litProperties, propertySpec, resolveOption, type PropertyName } from './properties.js';
 import { shown } from './shown.js';
 import { CellColors } from './grid/cell-colors.js';
+import { columnLabelsVertical } from './grid/column-labels.js';
 import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
-import { renderTooltip, TooltipController, type TooltipContent } from './tooltip.js';
-import { displayModel, type DisplayModel } from './view/display-model.js';
+import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import type { Aggregate } from './view/aggregate.js';
+import type { DisplayModel } from './view/display-model.js';
+import type { GroupBy } from './view/grouping.js';
+import { normalisationTitle, type Normalize } from './view/normalise.js';
+import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
+import { ReadingPipeline, type ReadingOptions, type ShownStats } from './view/pipeline.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -123,30 +128,69 @@ export class TokenHeatmap extends LitElement {
   /** `auto` wraps column labels that fit and rotates the rest; or force `horizontal` / `vertical`. */
   columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
 
+  /** Merges the row tokens into `words`, `sentences` or `lines`; `tokens` shows every piece. */
+  groupRows: GroupBy = 'tokens';
+
+  /** Merges the column labels into `words`, `sentences` or `lines`, as `groupRows` does for rows. */
+  groupColumns: GroupBy = 'tokens';
+
+  /** Your own row segmentation: a group number per row token, non-decreasing (null: a group of its own); overrides `groupRows`. */
+  rowGroups: (number | null)[] | null = null;
+
+  /** Your own column segmentation, as `rowGroups`; overrides `groupColumns`. */
+  columnGroups: (number | null)[] | null = null;
+
+  /** How a group's pieces become one value: `sum`, `mean`, or `absmax` (the piece of largest magnitude, sign kept). */
+  aggregate: Aggregate = 'sum';
+
+  /** Divides each `column` (`row`, or `all` the values) by its largest |value|, so its strongest attribution is ±1. */
+  normalization: Normalize = 'none';
+
+  /** Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row. */
+  topK?: number;
+
+  /** Hides the rows whose largest |value| is below this; each run of them folds into one row. */
+  threshold?: number;
+
+  /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
+  hideSpecial = false;
+
   // ---- derived in willUpdate -------------------------------------------------------------
   private _matrix: Matrix = buildMatrix([], [], []);
   private _matrixInput: readonly unknown[] = [];
-  private _model: DisplayModel = displayModel(this._matrix, { transpose: false });
+  private readonly _pipeline = new ReadingPipeline();
+  private _model!: DisplayModel;
   private _domain: Domain = { min: -1, max: 1, center: 0 };
   private _interpolate: Interpolator = schemeInterpolator(DEFAULT_SCHEME)!;
-  private _interpolatorInput: readonly unknown[] = [];
-  private _interpolatorProblem = '';
   /** Options as drawn: the given value when valid, else the default. */
   private _decimals = 4;
   private _crosshair: 'labels' | 'band' = 'labels';
   private _label = '';
   private _caption = '';
+  private _normalize: Normalize = 'none';
+  private _stats: ShownStats = { min: Infinity, max: -Infinity, minRow: -1, minColumn: -1, maxRow: -1, maxColumn: -1 };
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _summaryInput: readonly unknown[] = [];
   private _problems: string[] = [];
   private _reportedProblems = '';
+  /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
+  private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private readonly _focus = new FocusController(this, { model: () => this._model, pageRows: () => this._window.pageRows() });
+  private readonly _focus = new FocusController(this, {
+    model: () => this._model,
+    pageRows: () => this._window.pageRows(),
+    toggle: (position) => {
+      const next = toggleAt(this._expansion, this._model, position);
+      if (!next) return false;
+      this._expansion = next;
+      this.requestUpdate();
+      return true;
+    },
+  });
   private readonly _tooltip = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
     return cell && this._focus.elementAt(cell.row, cell.column);
@@ -158,32 +202,52 @@ export class TokenHeatmap extends LitElement {
     if (changed.has('rows') || changed.has('columns') || changed.has('values') || !sameInputs(dataInput, this._matrixInput)) {
       this._matrixInput = dataInput;
       this._matrix = buildMatrix(this.rows, this.columns, this.values);
-      this._model = displayModel(this._matrix, { transpose: this.transpose });
-    } else if (changed.has('transpose')) {
-      this._model = displayModel(this._matrix, { transpose: this.transpose });
     }
     problems.push(...this._matrix.problems);
+    const option = <T>(name: PropertyName) => this._option(name, problems) as T;
+    this._decimals = option('decimals');
+    this._label = option('label');
+    this._caption = option('caption');
+    this._crosshair = option('crosshair');
+    option('theme');
+    const orientation = option<string>('columnLabelOrientation');
+    const center = option<number>('center');
+    const scheme = pickInterpolator(option('scheme'), this.interpolator);
+    if (scheme.problem) problems.push(scheme.problem);
+    this._interpolate = scheme.interpolate;
 
-    this._decimals = this._option('decimals', problems) as number;
-    this._label = this._option('label', problems) as string;
-    this._caption = this._option('caption', problems) as string;
-    this._crosshair = this._option('crosshair', problems) as 'labels' | 'band';
-    this._option('theme', problems);
-    const orientation = this._option('columnLabelOrientation', problems) as string;
-    const min = this._option('min', problems) as number | undefined;
-    const max = this._option('max', problems) as number | undefined;
-    const center = this._option('center', problems) as number;
+    // Opened groups and revealed runs belong to one grouping of one matrix.
+    if (GROUPING_INPUTS.some((p) => changed.has(p))) this._expansion = CLOSED;
+    const selected = this._option('selected', problems) as CellIndex | null;
+    const options: ReadingOptions = {
+      groupRows: option('groupRows'),
+      groupColumns: option('groupColumns'),
+      rowGroups: this.rowGroups,
+      columnGroups: this.columnGroups,
+      aggregate: option('aggregate'),
+      normalize: option('normalization'),
+      topK: option('topK'),
+      threshold: option('threshold'),
+      hideSpecial: !!this.hideSpecial,
+      transpose: !!this.transpose,
+      selected,
+      ...this._expansion,
+    };
+    const reading = this._pipeline.read(this._matrix, options);
+    problems.push(...reading.problems);
+    this._model = reading.model;
+    this._normalize = reading.normalize;
+    this._summary = reading.model.summary(this._decimals);
 
-    this._resolveInterpolator(problems);
-    const { stats } = this._matrix;
-    const deviation = stats.maxIndex < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-    const domain = resolveDomain({ min, max, center }, deviation);
+    const stats = (this._stats = reading.stats);
+    const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
+    const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
     this._domain = domain.domain;
     problems.push(...domain.problems);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(this._domain, this._interpolate);
 
-    if (this.selected !== null && this.selected !== undefined && !this._model.positionOf(this.selected)) {
+    if (selected !== null && !this._model.positionOf(selected) && !this._hiddenByView(selected)) {
       problems.push(`selected: ${this._written(this.selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
     }
     this._problems = problems;
@@ -191,15 +255,11 @@ export class TokenHeatmap extends LitElement {
     const { rows, columns } = this._model;
     this._window.setShape(rows.count, columns.count);
     this._focus.fit(rows.count, columns.count);
-    const verticalInput = [this._model, orientation, this._window.cellSize.width, this._window.fontSize];
+    const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
-      this._vertical = columnLabelsVertical(this._model, orientation, this._window.cellSize.width, this._window.fontSize);
-    }
-    const summaryInput = [this._model, this._decimals];
-    if (!sameInputs(summaryInput, this._summaryInput)) {
-      this._summaryInput = summaryInput;
-      this._summary = this._model.summary(this._decimals);
+      this._window.invalidate();
+      this._vertical = columnLabelsVertical(columns, orientation, this._window.cellSize.width, this._window.fontSize);
     }
   }
 
@@ -210,8 +270,8 @@ export class TokenHeatmap extends LitElement {
     // A number attribute that is not a number arrives as NaN: quote what the author wrote instead.
     const written = Number.isNaN(value) && spec.attribute ? this.getAttribute(spec.attribute) : null;
     const result = resolveOption(spec, value, written);
-    if (result.problem) problems.push(result.problem);
-    return result.value;
+    if (result.problem && name !== 'selected') problems.push(result.problem);
+    return result.problem ? spec.default : result.value;
   }
 
   /** What the user gave for a property, for messages: the text of JSON that did not parse. */
@@ -219,29 +279,9 @@ export class TokenHeatmap extends LitElement {
     return shown(value instanceof InvalidJson ? value.text : value);
   }
 
-  private _resolveInterpolator(problems: string[]): void {
-    const input = [this.scheme, this.interpolator];
-    if (sameInputs(input, this._interpolatorInput)) {
-      if (this._interpolatorProblem) problems.push(...this._interpolatorProblem.split('\n'));
-      return;
-    }
-    this._interpolatorInput = input;
-    const found: string[] = [];
-    const scheme = this._option('scheme', found) as string;
-    let interpolate = schemeInterpolator(scheme)!;
-    if (this.interpolator !== undefined && this.interpolator !== null) {
-      let works = false;
-      try {
-        works = typeof this.interpolator === 'function' && typeof this.interpolator(0.5) === 'string';
-      } catch {
-        // reported below, like a non-function
-      }
-      if (works) interpolate = this.interpolator;
-      else found.push(`interpolator: not a (t) => colour function; using ${scheme}`);
-    }
-    this._interpolate = interpolate;
-    this._interpolatorProblem = found.join('\n');
-    problems.push(...found);
+  /** A valid cell that the view hides (a hidden special token, a folded run) is still a valid selection. */
+  private _hiddenByView(cell: CellIndex): boolean {
+    return cell.rowIndex < this._matrix.rowCount && cell.columnIndex < this._matrix.columnCount;
   }
 
   protected override render(): TemplateResult {
@@ -284,38 +324,22 @@ export class TokenHeatmap extends LitElement {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${renderTooltip(this._tooltipContent())}
+      ${renderTooltip(this._focus.hoveredCell && tooltipContent(this._model, this._focus.hoveredCell, this._domain))}
     `;
   }
 
   private _renderColorbar(): TemplateResult {
-    const { stats } = this._matrix;
+    const stats = this._stats;
     return renderColorbar({
       domain: this._domain,
       interpolate: this._interpolate,
-      // No finite values: neither end is passed.
-      dataMin: stats.minIndex >= 0 ? stats.min : Infinity,
-      dataMax: stats.maxIndex >= 0 ? stats.max : -Infinity,
+      // The shown values' extremes (normalised, specials hidden); none: neither end is passed.
+      dataMin: stats.minRow >= 0 ? stats.min : Infinity,
+      dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
       decimals: this._decimals,
-      label: this._label,
+      label: [this._label, normalisationTitle(this._normalize)].filter(Boolean).join(', '),
       height: this._window.barHeight(),
     });
-  }
-
-  private _tooltipContent(): TooltipContent | null {
-    const cell = this._focus.hoveredCell;
-    if (!cell) return null;
-    const { rows, columns } = this._model;
-    const value = this._model.value(cell.row, cell.column);
-    const side = value === null ? 0 : clampSide(value, this._domain);
-    return {
-      rowName: rows.tokens ? 'Token' : 'Output',
-      columnName: columns.tokens ? 'Token' : 'Output',
-      rowText: rows.label(cell.row),
-      columnText: columns.label(cell.column),
-      value,
-      clampedTo: side ? formatTick(side > 0 ? this._domain.max : this._domain.min, 20) : undefined,
-    };
   }
 
   protected override updated(): void {
@@ -338,19 +362,10 @@ export class TokenHeatmap extends LitElement {
   }
 }
 
+/** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
+const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
+
 /** Whether two lists hold the same values, by identity. */
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-}
-
-/** Rotate column labels when any of them would not fit in three wrapped lines of a cell. */
-function columnLabelsVertical(model: DisplayModel, orientation: string, cellWidth: number, fontSize: number): boolean {
-  if (orientation !== 'auto') return orientation === 'vertical';
-  const perLine = Math.max(1, Math.floor(cellWidth / (fontSize * 0.62)) - 1);
-  const { columns } = model;
-  for (let c = 0; c < columns.count; c++) {
-    const label = columns.label(c);
-    if (label.length > perLine * 3 || label.split(/\s+/).some((word) => word.length > perLine)) return true;
-  }
-  return false;
 }

@@ -18,6 +18,7 @@ export type PropertyKind =
   | { readonly type: 'boolean' }
   | { readonly type: 'choice'; readonly choices: readonly string[] }
   | { readonly type: 'cell' }
+  | { readonly type: 'groups' }
   | { readonly type: 'function' };
 
 export interface PropertySpec {
@@ -85,6 +86,81 @@ export const PROPERTIES = [
     tsType: "'auto' | 'horizontal' | 'vertical'",
     doc: '`auto` wraps column labels that fit and rotates the rest; or force `horizontal` / `vertical`.',
   },
+  {
+    name: 'groupRows',
+    attribute: 'group-rows',
+    kind: { type: 'choice', choices: ['tokens', 'words', 'sentences', 'lines'] },
+    default: 'tokens',
+    tsType: "'tokens' | 'words' | 'sentences' | 'lines'",
+    doc: 'Merges the row tokens into `words`, `sentences` or `lines`; `tokens` shows every piece.',
+  },
+  {
+    name: 'groupColumns',
+    attribute: 'group-columns',
+    kind: { type: 'choice', choices: ['tokens', 'words', 'sentences', 'lines'] },
+    default: 'tokens',
+    tsType: "'tokens' | 'words' | 'sentences' | 'lines'",
+    doc: 'Merges the column labels into `words`, `sentences` or `lines`, as `groupRows` does for rows.',
+  },
+  {
+    name: 'rowGroups',
+    attribute: 'row-groups',
+    kind: { type: 'groups' },
+    default: null,
+    data: true,
+    tsType: '(number | null)[] | null',
+    doc: 'Your own row segmentation: a group number per row token, non-decreasing (null: a group of its own); overrides `groupRows`.',
+  },
+  {
+    name: 'columnGroups',
+    attribute: 'column-groups',
+    kind: { type: 'groups' },
+    default: null,
+    data: true,
+    tsType: '(number | null)[] | null',
+    doc: 'Your own column segmentation, as `rowGroups`; overrides `groupColumns`.',
+  },
+  {
+    name: 'aggregate',
+    attribute: 'aggregate',
+    kind: { type: 'choice', choices: ['sum', 'mean', 'absmax'] },
+    default: 'sum',
+    tsType: "'sum' | 'mean' | 'absmax'",
+    doc: "How a group's pieces become one value: `sum`, `mean`, or `absmax` (the piece of largest magnitude, sign kept).",
+  },
+  {
+    // Not `normalize`: an element's `normalize()` is a DOM method.
+    name: 'normalization',
+    attribute: 'normalize',
+    kind: { type: 'choice', choices: ['none', 'column', 'row', 'all'] },
+    default: 'none',
+    tsType: "'none' | 'column' | 'row' | 'all'",
+    doc: 'Divides each `column` (`row`, or `all` the values) by its largest |value|, so its strongest attribution is ±1.',
+  },
+  {
+    name: 'topK',
+    attribute: 'top-k',
+    kind: { type: 'integer', min: 0, max: 1e9 },
+    default: undefined,
+    tsType: 'number',
+    doc: 'Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row.',
+  },
+  {
+    name: 'threshold',
+    attribute: 'threshold',
+    kind: { type: 'number' },
+    default: undefined,
+    tsType: 'number',
+    doc: 'Hides the rows whose largest |value| is below this; each run of them folds into one row.',
+  },
+  {
+    name: 'hideSpecial',
+    attribute: 'hide-special',
+    kind: { type: 'boolean' },
+    default: false,
+    tsType: 'boolean',
+    doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
+  },
 ] as const satisfies readonly PropertySpec[];
 
 /** The name of every public property. */
@@ -93,8 +169,11 @@ export type PropertyName = (typeof PROPERTIES)[number]['name'];
 /** A property's entry in the schema. */
 export const propertySpec = (name: string): PropertySpec | undefined => PROPERTIES.find((p) => p.name === name);
 
-/** The option properties: everything but the data (`rows`, `columns`, `values`). */
+/** The option properties: everything but the data (`rows`, `columns`, `values`, `rowGroups`, `columnGroups`). */
 export const OPTIONS: readonly PropertySpec[] = PROPERTIES.filter((p: PropertySpec) => !p.data);
+
+/** The properties a JSON heatmap (the server renderer, the CLI, the Python helper) may carry: every one with an attribute. */
+export const JSON_PROPERTIES: readonly PropertySpec[] = PROPERTIES.filter((p: PropertySpec) => p.attribute !== false);
 
 /** Python's and anywidget's name of a property: `columnLabelOrientation` → `column_label_orientation`. */
 export const traitName = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -120,6 +199,8 @@ export function expected(kind: PropertyKind): string {
       return kind.choices.map((c) => JSON.stringify(c)).join(', ').replace(/, ([^,]*)$/, ' or $1');
     case 'cell':
       return '{"rowIndex": …, "columnIndex": …}';
+    case 'groups':
+      return 'an array of group numbers, one per token';
     case 'function':
       return 'a function (t) => colour';
   }
@@ -146,6 +227,8 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
     }
     case 'function':
       return typeof value === 'function';
+    case 'groups':
+      return Array.isArray(value) && value.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
     default:
       return true;
   }
@@ -183,7 +266,7 @@ export function litProperties(): Record<string, PropertyDeclaration> {
     out[spec.name] = {
       attribute: spec.attribute,
       reflect: spec.attribute !== false && !spec.data,
-      ...(t === 'labels' || t === 'values' || t === 'cell' ? { converter: jsonConverter } : {}),
+      ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' ? { converter: jsonConverter } : {}),
       ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
       ...(t === 'boolean' ? { type: Boolean } : {}),
     };

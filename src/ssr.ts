@@ -11,14 +11,14 @@ import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import './token-heatmap.js';
 import type { CellIndex } from './events.js';
-import { OPTIONS, PROPERTIES, accepts, expected, type PropertyName, type PropertySpec } from './properties.js';
+import { JSON_PROPERTIES, PROPERTIES, accepts, expected, type PropertyName, type PropertySpec } from './properties.js';
 import type { TokenHeatmap } from './TokenHeatmap.js';
 import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson } from './data.js';
 import { resolveDomain } from './scale.js';
 import { hydrateScript } from './hydrate-script.js';
 import { shown } from './shown.js';
 
-export { PROPERTIES, type PropertySpec } from './properties.js';
+export { PROPERTIES, JSON_PROPERTIES, type PropertySpec } from './properties.js';
 
 /** One heatmap: the keys of demo/seed-heatmap.json, i.e. the element's properties (but `interpolator`), with nested `values`. */
 export type HeatmapInput = Partial<Pick<TokenHeatmap, Exclude<PropertyName, 'values' | 'interpolator'>>> & {
@@ -46,9 +46,9 @@ export class HeatmapInputError extends Error {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The options JSON may carry: every attribute of the schema besides the data. */
-const JSON_OPTIONS = OPTIONS.filter((p) => p.attribute !== false);
-const KEYS = ['rows', 'columns', 'values', ...JSON_OPTIONS.map((p) => p.name)];
+/** The keys JSON may carry, and those checked here by kind (rows, columns and values are checked as the matrix). */
+const KEYS = JSON_PROPERTIES.map((p) => p.name);
+const CHECKED = JSON_PROPERTIES.filter((p) => p.kind.type !== 'labels' && p.kind.type !== 'values');
 
 
 /**
@@ -68,7 +68,7 @@ export function checkInput(input: unknown): HeatmapInput {
   }
   if (data.values === undefined) fail('no "values": expected a 2-D array values[row][column]');
   if (!Array.isArray(data.values) || !data.values.every(Array.isArray)) fail(`values: expected a 2-D array values[row][column], got ${shown(data.values)}`);
-  for (const option of JSON_OPTIONS) {
+  for (const option of CHECKED) {
     // null is "not set", as Python's None arrives.
     const value = data[option.name];
     if (value !== undefined && value !== null && !accepts(option.kind, value)) fail(`${option.name}: expected ${expected(option.kind)}, got ${shown(value)}`);

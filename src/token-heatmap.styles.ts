@@ -164,6 +164,30 @@ export const styles = css`
   .glyph {
     color: var(--token-heatmap-muted-color);
   }
+  /* grouped views: an expandable group, its opened pieces, a run of hidden rows */
+  .header[aria-expanded] {
+    cursor: pointer;
+  }
+  .disclosure {
+    margin-inline-end: 0.3em;
+    color: var(--token-heatmap-muted-color);
+  }
+  .row-label.piece {
+    padding-inline-end: 1.75em;
+    font-size: 0.92em;
+  }
+  .column-label.piece {
+    padding-top: 1em;
+    font-size: 0.92em;
+  }
+  .header.run {
+    font-style: italic;
+    color: var(--token-heatmap-muted-color);
+  }
+  .cell.run {
+    cursor: pointer;
+    background: var(--token-heatmap-missing-color);
+  }
   .header.hot {
     background: var(--token-heatmap-highlight-color);
     font-weight: 700;

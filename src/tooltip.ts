@@ -1,33 +1,75 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { formatExact } from './format.js';
+import { formatExact, formatTick } from './format.js';
+import type { GridPosition } from './navigation.js';
 import { placeTooltip } from './placement.js';
+import { clampSide, type Domain } from './scale.js';
 import { renderLabel } from './grid/render-label.js';
+import type { DisplayAxis, DisplayModel } from './view/display-model.js';
+
+/** What the tooltip says about one label of the hovered cell. */
+export interface TooltipLabel {
+  /** "Token" or "Output": what the axis shows. */
+  readonly name: string;
+  /** The label as shown (a group's text). */
+  readonly text: string;
+  /** The caller's tokens behind it, exactly as given. */
+  readonly pieces: readonly string[];
+  /** What a group is called (word, sentence, …). */
+  readonly unit: string;
+}
 
 /** What the tooltip says about the hovered cell. */
 export interface TooltipContent {
-  /** "Token" or "Output": what the rows are. */
-  readonly rowName: string;
-  readonly columnName: string;
-  /** The labels exactly as given. */
-  readonly rowText: string;
-  readonly columnText: string;
+  readonly row: TooltipLabel;
+  readonly column: TooltipLabel;
   readonly value: number | null;
+  /** The value before normalisation, when normalisation is on. */
+  readonly rawValue?: number | null;
   /** The domain end a clamped value is drawn at, as printed; absent when not clamped. */
   readonly clampedTo?: string;
+}
+
+function describeLabel(axis: DisplayAxis, index: number): TooltipLabel {
+  return { name: axis.tokens ? 'Token' : 'Output', text: axis.label(index), pieces: axis.pieces(index), unit: axis.unit };
+}
+
+/** The tooltip's content for a display cell. */
+export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: Domain): TooltipContent {
+  const value = model.value(cell.row, cell.column);
+  const side = value === null ? 0 : clampSide(value, domain);
+  return {
+    row: describeLabel(model.rows, cell.row),
+    column: describeLabel(model.columns, cell.column),
+    value,
+    rawValue: model.normalised ? model.rawValue(cell.row, cell.column) : undefined,
+    clampedTo: side ? formatTick(side > 0 ? domain.max : domain.min, 20) : undefined,
+  };
+}
+
+const exact = (value: number | null | undefined) => (value === null || value === undefined ? 'no value' : formatExact(value));
+
+/** A label and, quoted exactly, the token or the group's pieces behind it. */
+function renderTooltipLabel({ text, pieces, unit }: TooltipLabel): TemplateResult {
+  const raw =
+    pieces.length > 1
+      ? `${unit}, ${pieces.length} tokens: ${pieces.map((p) => JSON.stringify(p)).join(' ')}`
+      : JSON.stringify(pieces[0] ?? text);
+  return html`${renderLabel(text)} <span class="raw">${raw}</span>`;
 }
 
 /** The tooltip: a manual popover in the top layer, hidden from assistive technology (cells carry the same text). */
 export function renderTooltip(content: TooltipContent | null): TemplateResult {
   if (!content) return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true"></div>`;
-  const { rowName, columnName, rowText, columnText, value, clampedTo } = content;
+  const { row, column, value, rawValue, clampedTo } = content;
   return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true">
     <dl>
-      <dt>${rowName}</dt>
-      <dd>${renderLabel(rowText)} <span class="raw">${JSON.stringify(rowText)}</span></dd>
-      <dt>${columnName}</dt>
-      <dd>${renderLabel(columnText)} <span class="raw">${JSON.stringify(columnText)}</span></dd>
-      <dt>Value</dt>
-      <dd class="value">${value === null ? 'no value' : formatExact(value)}</dd>
+      <dt>${row.name}</dt>
+      <dd>${renderTooltipLabel(row)}</dd>
+      <dt>${column.name}</dt>
+      <dd>${renderTooltipLabel(column)}</dd>
+      <dt>${rawValue === undefined ? 'Value' : 'Normalised'}</dt>
+      <dd class="value">${exact(value)}</dd>
+      ${rawValue !== undefined ? html`<dt>Raw value</dt><dd class="raw-value">${exact(rawValue)}</dd>` : nothing}
       ${clampedTo !== undefined
         ? html`<dt>Colour</dt>
             <dd class="clamped">clamped to ${clampedTo}</dd>`

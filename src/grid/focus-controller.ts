@@ -11,6 +11,8 @@ export interface FocusSources {
   readonly model: () => DisplayModel;
   /** Rows in a visible page, for PageUp and PageDown. */
   readonly pageRows: () => number;
+  /** Opens or closes what a header or a run's cell stands for; false when there is nothing to open. */
+  readonly toggle: (position: GridPosition) => boolean;
 }
 
 const same = (a: GridPosition | null, b: GridPosition | null) => a === b || (!!a && !!b && a.row === b.row && a.column === b.column);
@@ -134,14 +136,14 @@ export class FocusController implements ReactiveController {
     if (!position) return;
     this.active = position;
     this._host.requestUpdate();
-    if (isCell(position)) this.toggle(position);
+    if (!this._sources.toggle(position) && isCell(position)) this.toggle(position);
   };
 
   readonly onKeydown = async (event: KeyboardEvent) => {
     const { rows, columns } = this._sources.model();
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      if (isCell(this.active)) this.toggle(this.active);
+      if (!this._sources.toggle(this.active) && isCell(this.active)) this.toggle(this.active);
       return;
     }
     if (event.key === 'Escape') {

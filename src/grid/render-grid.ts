@@ -3,7 +3,7 @@ import { cssText } from '../css-text.js';
 import { formatValue } from '../format.js';
 import type { GridPosition } from '../navigation.js';
 import { clampSide, type Domain } from '../scale.js';
-import type { DisplayModel } from '../view/display-model.js';
+import type { DisplayAxis, DisplayModel } from '../view/display-model.js';
 import { gridTracks, placeIndex, slotIndices, type IndexRange, type Placement } from '../viewport.js';
 import type { CellColors } from './cell-colors.js';
 import { renderLabel } from './render-label.js';
@@ -102,52 +102,87 @@ export function renderGrid(v: GridView): TemplateResult {
   `;
 }
 
+/** A header's classes and parts by what its entry is: a group (expandable or not), an opened group's piece, a run of hidden rows. */
+function entryLook(axis: DisplayAxis, index: number, base: string): { classes: string; part: string } {
+  const kind = axis.kind(index);
+  if (kind === 'run') return { classes: ' run', part: `${base} ${base}-run` };
+  if (kind === 'piece') return { classes: ' piece', part: `${base} ${base}-piece` };
+  return axis.expandable(index) ? { classes: ' group', part: `${base} ${base}-group` } : { classes: '', part: base };
+}
+
+/** A header's label: an expandable group's disclosure mark, then the label. */
+function renderHeaderLabel(axis: DisplayAxis, index: number): TemplateResult {
+  const mark = axis.kind(index) === 'group' && axis.expandable(index);
+  return html`${mark ? html`<span class="disclosure" aria-hidden="true">${axis.expanded(index) ? '▾' : '▸'}</span>` : nothing}${renderLabel(axis.label(index))}`;
+}
+
 function renderColumnHeader(v: GridView, c: number, place: Placement): TemplateResult {
   const { columns } = v.model;
-  const label = columns.label(c);
   const hot = v.hover?.column === c || (v.focusWithin && v.active.column === c && v.active.row >= 0);
+  const look = entryLook(columns, c, 'column-label');
   return html`<div
     role="columnheader"
-    class="header column-label ${columns.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}"
-    part="column-label"
+    class="header column-label ${columns.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}${look.classes}"
+    part=${look.part}
     aria-colindex=${c + 2}
     aria-label=${columns.spoken(c)}
-    title=${JSON.stringify(label)}
+    aria-expanded=${columns.expandable(c) ? String(columns.expanded(c)) : nothing}
+    title=${JSON.stringify(columns.label(c))}
     tabindex=${tabindex(v.active, -1, c)}
     style=${cssText(`grid-area:1/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset})` : ''}`)}
   >
-    ${renderLabel(label)}
+    ${renderHeaderLabel(columns, c)}
   </div>`;
 }
 
 function renderRowHeader(v: GridView, r: number, place: Placement): TemplateResult {
   const { rows } = v.model;
-  const label = rows.label(r);
   const hot = v.hover?.row === r || (v.focusWithin && v.active.row === r && v.active.column >= 0);
+  const look = entryLook(rows, r, 'row-label');
   return html`<div
     role="rowheader"
-    class="header row-label ${rows.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}"
-    part="row-label"
+    class="header row-label ${rows.tokens ? 'label-font' : ''} ${hot ? 'hot' : ''}${look.classes}"
+    part=${look.part}
     aria-colindex="1"
     aria-label=${rows.spoken(r)}
-    title=${JSON.stringify(label)}
+    aria-expanded=${rows.expandable(r) ? String(rows.expanded(r)) : nothing}
+    title=${JSON.stringify(rows.label(r))}
     tabindex=${tabindex(v.active, r, -1)}
     style=${cssText(`grid-area:${place.line}/1;${place.offset ? `margin-top:calc(var(--token-heatmap-cell-height)*${place.offset})` : ''}`)}
   >
-    ${renderLabel(label)}
+    ${renderHeaderLabel(rows, r)}
   </div>`;
+}
+
+/** A cell's place in the CSS grid, with its offset inside a spacer track on a long axis. */
+function cellPlacement(rowPlace: Placement, columnPlace: Placement): string {
+  let style = `grid-area: ${rowPlace.line} / ${columnPlace.line};`;
+  if (rowPlace.offset) style += `margin-top: calc(var(--token-heatmap-cell-height) * ${rowPlace.offset});`;
+  if (columnPlace.offset) style += `margin-left: calc(var(--token-heatmap-cell-width) * ${columnPlace.offset});`;
+  return style;
 }
 
 function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, columnPlace: Placement): TemplateResult {
   const { model } = v;
+  const run = model.rows.kind(r) === 'run' ? model.rows.spoken(r) : model.columns.kind(c) === 'run' ? model.columns.spoken(c) : '';
+  if (run) {
+    // A run of hidden rows has no values: its cells say what is hidden, and open it like its header.
+    return html`<div
+      role="gridcell"
+      class="cell run"
+      part="cell cell-run"
+      aria-colindex=${c + 2}
+      aria-label=${run}
+      tabindex=${tabindex(v.active, r, c)}
+      style=${cssText(cellPlacement(rowPlace, columnPlace))}
+    ></div>`;
+  }
   const value = model.value(r, c);
   const isSelected = v.selected !== null && v.selected.row === r && v.selected.column === c;
   let name = `row '${model.rows.spoken(r)}' (${r + 1} of ${model.rows.count}), column '${model.columns.spoken(c)}' (${c + 1} of ${model.columns.count}), `;
   let classes = 'cell';
   let part = 'cell';
-  let style = `grid-area: ${rowPlace.line} / ${columnPlace.line};`;
-  if (rowPlace.offset) style += `margin-top: calc(var(--token-heatmap-cell-height) * ${rowPlace.offset});`;
-  if (columnPlace.offset) style += `margin-left: calc(var(--token-heatmap-cell-width) * ${columnPlace.offset});`;
+  let style = cellPlacement(rowPlace, columnPlace);
   let text = '';
   if (value === null) {
     name += 'no value';

@@ -50,6 +50,9 @@ export class WindowController implements ReactiveController {
   private _renderedBarHeight = 0;
   private _resizeObserver?: ResizeObserver;
   private _observing = false;
+  /** The next render changes what is measured (shape, labels, orientation): measure after it. */
+  private _stale = true;
+  private _frame = 0;
 
   constructor(
     private readonly _host: Host,
@@ -66,13 +69,20 @@ export class WindowController implements ReactiveController {
   hostDisconnected(): void {
     this._resizeObserver?.disconnect();
     this._observing = false;
+    cancelAnimationFrame(this._frame);
   }
 
   hostUpdated(): void {
-    if (!this._observing) {
-      this._observe();
+    if (!this._observing) this._observe();
+    if (this._stale) {
+      this._stale = false;
       this._measure();
     }
+  }
+
+  /** For willUpdate: what the grid shows changed (labels, orientation), so its sizes are read again after the render. */
+  invalidate(): void {
+    this._stale = true;
   }
 
   /**
@@ -84,6 +94,7 @@ export class WindowController implements ReactiveController {
     if (reshaped) {
       this._shape = { rows, columns };
       this.rowPool = this.columnPool = 0;
+      this._stale = true;
     }
     this._place(!reshaped);
     return reshaped;
@@ -197,7 +208,12 @@ export class WindowController implements ReactiveController {
   }
 
   private _observe(): void {
-    this._resizeObserver ??= new ResizeObserver(() => this._measure());
+    // A resize from outside is measured in the next frame: measuring inside the observer's callback
+    // would re-render observed elements while it delivers ("ResizeObserver loop completed …").
+    this._resizeObserver ??= new ResizeObserver(() => {
+      cancelAnimationFrame(this._frame);
+      this._frame = requestAnimationFrame(() => this._measure());
+    });
     const ro = this._resizeObserver;
     ro.disconnect();
     for (const selector of ['.probe', '.corner', '.scroller']) {

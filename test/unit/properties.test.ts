@@ -19,7 +19,7 @@ describe('property schema', () => {
   });
 
   it('lists the data first and only once', () => {
-    expect(specs.filter((s) => s.data).map((s) => s.name)).to.deep.equal(['rows', 'columns', 'values']);
+    expect(specs.filter((s) => s.data).map((s) => s.name)).to.deep.equal(['rows', 'columns', 'values', 'rowGroups', 'columnGroups']);
     expect(new Set(specs.map((s) => s.name)).size).to.equal(specs.length);
     expect(OPTIONS.map((s) => s.name)).to.not.include('values');
   });

@@ -65,3 +65,43 @@ describe('SCHEME_NAMES', () => {
     expect(schemeInterpolator(DEFAULT_SCHEME)).to.equal(interpolateRdYlGn);
   });
 });
+
+// The self-contained bundle rewrites d3's colour code (scripts/trim-schemes.mjs): every scheme it
+// ships must still return exactly what the real d3-scale-chromatic returns (issue 9 item 33).
+// `npm test` builds the bundle first (pretest); alone, run `npm run build` before this file.
+describe('the bundle\u2019s trimmed schemes', () => {
+  /** Interpolators made from a formula rather than a table of colours: sampled ten times as densely. */
+  const FORMULAS = ['Turbo', 'Cividis', 'Warm', 'Cool', 'CubehelixDefault', 'Rainbow', 'Sinebow'];
+  const grid = (n: number) => Array.from({ length: n + 1 }, (_, i) => i / n);
+  const edges = [-0.5, -0.001, -0, 1e-300, 0.5 - 2 ** -53, 0.5 + 2 ** -52, 1 - 2 ** -53, 1.001, 1.5];
+  let bundle: { SCHEME_NAMES: readonly string[]; schemeInterpolator: (name: string) => ((t: number) => string) | null };
+  let d3: Record<string, unknown>;
+
+  before(async () => {
+    const url = '/dist/token-heatmap.bundle.js';
+    const response = await fetch(url, { method: 'HEAD' });
+    if (!response.ok) throw new Error(`${url}: ${response.status}; run npm run build first`);
+    bundle = await import(/* @vite-ignore */ url);
+    d3 = (await import('d3-scale-chromatic')) as Record<string, unknown>;
+  });
+
+  it('ships every scheme the source lists', () => {
+    expect([...bundle.SCHEME_NAMES]).to.deep.equal([...SCHEME_NAMES]);
+  });
+
+  it('gives exactly d3\u2019s colour for every scheme at 1,001 points and past both ends, formulas at 10,001', () => {
+    let compared = 0;
+    for (const name of SCHEME_NAMES) {
+      const trimmed = bundle.schemeInterpolator(name)!;
+      const real = d3[`interpolate${name}`] as (t: number) => string;
+      expect(real, name).to.be.a('function');
+      const points = [...grid(FORMULAS.includes(name) ? 10000 : 1000), ...edges];
+      for (const t of points) {
+        const got = trimmed(t);
+        if (got !== real(t)) expect(got, `${name}(${t})`).to.equal(real(t));
+        compared++;
+      }
+    }
+    expect(compared).to.equal(31 * 1010 + 7 * 10010);
+  });
+});

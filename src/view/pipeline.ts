@@ -1,0 +1,196 @@
+// The reading pipeline: the caller's data → group rows → group columns → normalise → focus → the
+// display model. Each step is a pure function of its inputs, memoised on them (by identity), linear in
+// cells, reading typed arrays in place.
+import type { Matrix } from '../data.js';
+import { groupValues, type Aggregate, type CellSource, type Inclusion } from './aggregate.js';
+import { displayModel, type AxisPlan, type DisplayModel } from './display-model.js';
+import type { Expansion } from './expansion.js';
+import { focusRows, rowScores } from './focus.js';
+import {
+  explicitSegmentation,
+  groupOf,
+  groupTexts,
+  identitySegmentation,
+  isIdentity,
+  nonSpecialGroups,
+  segment,
+  type GroupBy,
+  type Segmentation,
+} from './grouping.js';
+import { normalisation, type Normaliser, type Normalize } from './normalise.js';
+import { isSpecialToken, pieceText, tokenizerFamily } from './tokenizer.js';
+
+/** The options of the pipeline, as the element resolved them. */
+export interface ReadingOptions extends Expansion {
+  readonly groupRows: GroupBy;
+  readonly groupColumns: GroupBy;
+  /** The caller's own segmentations (`rowGroups` / `columnGroups`), unchecked. */
+  readonly rowGroups: unknown;
+  readonly columnGroups: unknown;
+  readonly aggregate: Aggregate;
+  readonly normalize: Normalize;
+  readonly topK?: number;
+  readonly threshold?: number;
+  readonly hideSpecial: boolean;
+  readonly transpose: boolean;
+  /** The selected cell in the caller's indices: top-k ranks rows in its column, and its row stays visible. */
+  readonly selected: { readonly rowIndex: number; readonly columnIndex: number } | null;
+}
+
+/** A caller axis after grouping, before focus and opened groups. */
+interface AxisGroups {
+  readonly plan: Omit<AxisPlan, 'visible' | 'open'>;
+  /** Pieces that take part (hidden specials inside the caller's own groups are left out). */
+  readonly pieces?: Uint8Array;
+  readonly problem?: string;
+}
+
+const UNITS: Record<GroupBy, string> = { tokens: 'token', words: 'word', sentences: 'sentence', lines: 'line' };
+
+/** Groups one caller axis: by its rule, or by the caller's segmentation when one is given. */
+export function groupAxis(labels: readonly string[], by: GroupBy, explicit: unknown, name: string, hideSpecial: boolean, tokens: boolean): AxisGroups {
+  const family = tokenizerFamily(labels);
+  const given = explicitSegmentation(name, explicit, labels.length);
+  const segmentation: Segmentation = given.segmentation ?? (by === 'tokens' ? identitySegmentation(labels.length) : segment(labels, by, family));
+  const grouped = !!given.segmentation || by !== 'tokens';
+  const texts = grouped && !isIdentity(segmentation) ? groupTexts(labels, segmentation, family) : labels.map((label) => pieceText(label, family));
+  const shown = hideSpecial ? nonSpecialGroups(labels, segmentation) : undefined;
+  const unit = given.segmentation ? 'group' : tokens || grouped ? UNITS[by] : 'output';
+  let pieces: Uint8Array | undefined;
+  // Rules never merge a special token with anything; the caller's own groups may.
+  if (hideSpecial && given.segmentation) pieces = Uint8Array.from(labels, (label) => (isSpecialToken(label) ? 0 : 1));
+  return { plan: { labels, family, segmentation, grouped, unit, texts, shown: shown && !shown.every(Boolean) ? shown : undefined }, pieces, problem: given.problem };
+}
+
+/** Extremes of the shown values, with their group indices. */
+export interface ShownStats {
+  min: number;
+  max: number;
+  minRow: number;
+  minColumn: number;
+  maxRow: number;
+  maxColumn: number;
+}
+
+/** The extremes of what is shown: normalised values, hidden specials left out. One pass. */
+export function shownStats(values: CellSource, normaliser: Normaliser, rowsShown?: Uint8Array, columnsShown?: Uint8Array): ShownStats {
+  const stats: ShownStats = { min: Infinity, max: -Infinity, minRow: -1, minColumn: -1, maxRow: -1, maxColumn: -1 };
+  const normalise = normaliser.mode !== 'none';
+  const { rowCount, columnCount } = values;
+  const flat = values.flat && values.flat.length >= rowCount * columnCount ? values.flat : undefined;
+  for (let r = 0; r < rowCount; r++) {
+    if (rowsShown && !rowsShown[r]) continue;
+    for (let c = 0; c < columnCount; c++) {
+      if (columnsShown && !columnsShown[c]) continue;
+      let v = flat ? flat[r * columnCount + c] : values.at(r, c);
+      if (!(v > -Infinity && v < Infinity)) continue;
+      if (normalise) v = normaliser.apply(v, r, c);
+      if (v < stats.min) {
+        stats.min = v;
+        stats.minRow = r;
+        stats.minColumn = c;
+      }
+      if (v > stats.max) {
+        stats.max = v;
+        stats.maxRow = r;
+        stats.maxColumn = c;
+      }
+    }
+  }
+  return stats;
+}
+
+/** Remembers one result per step and recomputes it only when an input changed (by identity). */
+class Memo<T> {
+  private _inputs: readonly unknown[] | null = null;
+  private _value?: T;
+  get(inputs: readonly unknown[], compute: () => T): T {
+    const last = this._inputs;
+    if (!last || last.length !== inputs.length || inputs.some((x, i) => !Object.is(x, last[i]))) {
+      this._value = compute();
+      this._inputs = inputs;
+    }
+    return this._value!;
+  }
+}
+
+/** The pipeline's result: the display model, the shown values' extremes and any problems with the options. */
+export interface Reading {
+  readonly model: DisplayModel;
+  readonly stats: ShownStats;
+  readonly normalize: Normalize;
+  readonly problems: readonly string[];
+}
+
+/** Runs the reading pipeline, step by step, redoing only the steps whose inputs changed. */
+export class ReadingPipeline {
+  private readonly _rows = new Memo<AxisGroups>();
+  private readonly _columns = new Memo<AxisGroups>();
+  private readonly _values = new Memo<CellSource>();
+  private readonly _normaliser = new Memo<Normaliser>();
+  private readonly _stats = new Memo<ShownStats>();
+  private readonly _visible = new Memo<Uint8Array | undefined>();
+  private readonly _model = new Memo<DisplayModel>();
+
+  read(matrix: Matrix, o: ReadingOptions): Reading {
+    const rows = this._rows.get([matrix.rowLabels, o.groupRows, o.rowGroups, o.hideSpecial], () =>
+      groupAxis(matrix.rowLabels, o.groupRows, o.rowGroups, 'rowGroups', o.hideSpecial, true),
+    );
+    const columns = this._columns.get([matrix.columnLabels, o.groupColumns, o.columnGroups, o.hideSpecial], () =>
+      groupAxis(matrix.columnLabels, o.groupColumns, o.columnGroups, 'columnGroups', o.hideSpecial, false),
+    );
+    const rowSeg = rows.plan.segmentation;
+    const columnSeg = columns.plan.segmentation;
+    const values = this._values.get([matrix, rowSeg, columnSeg, o.aggregate, rows.pieces, columns.pieces], () => {
+      const include: Inclusion = { rows: rows.pieces, columns: columns.pieces };
+      return groupValues(matrix, rowSeg, columnSeg, o.aggregate, include);
+    });
+    const rowsShown = rows.plan.shown;
+    const columnsShown = columns.plan.shown;
+    const normaliser = this._normaliser.get([values, o.normalize, rowsShown, columnsShown], () =>
+      normalisation(values, o.normalize, { rows: rowsShown, columns: columnsShown }),
+    );
+    const stats = this._stats.get([values, normaliser, rowsShown, columnsShown], () => {
+      // The matrix found its extremes while validating: nothing grouped, normalised or hidden reuses them.
+      if (values !== matrix || normaliser.mode !== 'none' || rowsShown || columnsShown) return shownStats(values, normaliser, rowsShown, columnsShown);
+      const { min, max, minIndex, maxIndex } = matrix.stats;
+      const width = matrix.columnCount;
+      const at = (i: number) => (i < 0 ? [-1, -1] : [Math.floor(i / width), i % width]);
+      const [minRow, minColumn] = at(minIndex);
+      const [maxRow, maxColumn] = at(maxIndex);
+      return { min, max, minRow, minColumn, maxRow, maxColumn };
+    });
+
+    const focusing = o.topK !== undefined || o.threshold !== undefined;
+    const selectedColumn = focusing && o.selected ? groupOf(columnSeg, o.selected.columnIndex) : -1;
+    const selectedRow = focusing && o.selected ? groupOf(rowSeg, o.selected.rowIndex) : -1;
+    const visible = this._visible.get([values, normaliser, o.topK, o.threshold, selectedColumn, selectedRow, rowsShown, columnsShown, o.revealedRows], () => {
+      if (!focusing) return undefined;
+      // Per-row normalisation makes every row's largest value 1: rank rows by their raw values then.
+      const scores = rowScores(values, {
+        column: selectedColumn >= 0 ? selectedColumn : undefined,
+        includeColumns: columnsShown,
+        normaliser: normaliser.mode === 'row' ? undefined : normaliser,
+      });
+      const shown = focusRows(scores, { topK: o.topK, threshold: o.threshold, include: rowsShown });
+      // The selected row stays, as do rows the reader opened from a run.
+      if (selectedRow >= 0) shown[selectedRow] = 1;
+      for (const g of o.revealedRows) if (g < shown.length) shown[g] = 1;
+      return shown;
+    });
+    const model = this._model.get([matrix, rows, columns, values, normaliser, stats, visible, o.openRows, o.openColumns, o.aggregate, o.transpose], () =>
+      displayModel({
+        matrix,
+        tokens: { ...rows.plan, visible, open: o.openRows },
+        outputs: { ...columns.plan, open: o.openColumns },
+        values,
+        normaliser,
+        aggregate: o.aggregate,
+        stats,
+        transpose: o.transpose,
+      }),
+    );
+    const problems = [rows.problem, columns.problem].filter((p): p is string => !!p);
+    return { model, stats, normalize: normaliser.mode, problems };
+  }
+}
