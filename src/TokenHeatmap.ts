@@ -19,6 +19,10 @@ import type { GroupBy } from './view/grouping.js';
 import { normalisationTitle, type Normalize } from './view/normalise.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { ReadingPipeline, type ReadingOptions, type ShownStats } from './view/pipeline.js';
+import { overviewSource } from './overview/source.js';
+import { valueShape } from './zoom/view.js';
+import { ZoomController, type ZoomSetting } from './zoom/zoom-controller.js';
+import { zoomStyles } from './zoom/zoom.styles.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -32,6 +36,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  *
  * @fires cell-hover - The pointer or keyboard focus moved to a cell (`detail`: {@link CellDetail}) or left the grid (`detail`: null).
  * @fires cell-select - A cell was selected by click, Enter or Space (`detail`: {@link CellDetail}), or the selection was cleared (`detail`: null).
+ * @fires zoom-change - The zoom level or the part in view changed (`detail`: {@link ZoomDetail}: `level`, `fitted`, visible `rows` and `columns`).
  * @fires error - The input has problems; `detail` is the message shown. Does not bubble.
  *
  * @slot caption - Replaces the built-in caption above the grid.
@@ -48,6 +53,9 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
+ * @csspart zoom - The zoom control (zoom out, the level, zoom in, fit), shown when the matrix does not fit at readable size.
+ * @csspart overview - The minimap of the whole matrix with the part in view, shown when not everything is visible.
+ * @csspart focus - The focus rectangle on the overview canvas.
  *
  * @cssprop --token-heatmap-font-family - Font of the element.
  * @cssprop --token-heatmap-label-font-family - Font of the token labels (monospace, so spaces and glyphs line up).
@@ -75,7 +83,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
  */
 export class TokenHeatmap extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, zoomStyles];
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
   static override properties = litProperties();
@@ -155,6 +163,9 @@ export class TokenHeatmap extends LitElement {
   /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
   hideSpecial = false;
 
+  /** `auto` fits a matrix too large for readable cells in the box; `fit` always; or a level (1 = readable cells, 0.5 = half their size). */
+  zoom: 'auto' | 'fit' | number = 'auto';
+
   // ---- derived in willUpdate -------------------------------------------------------------
   private _matrix: Matrix = buildMatrix([], [], []);
   private _matrixInput: readonly unknown[] = [];
@@ -182,7 +193,7 @@ export class TokenHeatmap extends LitElement {
   private readonly _window = new WindowController(this, () => this._tooltip.place());
   private readonly _focus = new FocusController(this, {
     model: () => this._model,
-    pageRows: () => this._window.pageRows(),
+    pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
     toggle: (position) => {
       const next = toggleAt(this._expansion, this._model, position);
       if (!next) return false;
@@ -193,7 +204,15 @@ export class TokenHeatmap extends LitElement {
   });
   private readonly _tooltip = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return cell && this._focus.elementAt(cell.row, cell.column);
+    return cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column));
+  });
+  private readonly _zoom: ZoomController = new ZoomController(this, {
+    model: () => this._model,
+    source: () => overviewSource(this._matrix, this._model),
+    scale: () => ({ domain: this._domain, interpolate: this._interpolate, decimals: this._decimals, shape: valueShape(this._stats.min, this._stats.max), crosshair: this._crosshair }),
+    selected: () => (this.selected ? this._model.positionOf(this.selected) : null),
+    focus: this._focus,
+    window: this._window,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -253,8 +272,10 @@ export class TokenHeatmap extends LitElement {
     this._problems = problems;
 
     const { rows, columns } = this._model;
-    this._window.setShape(rows.count, columns.count);
     this._focus.fit(rows.count, columns.count);
+    this._zoom.configure(option<ZoomSetting>('zoom'));
+    this._window.hidden = this._zoom.mode === 'canvas';
+    this._window.setShape(rows.count, columns.count);
     const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -293,7 +314,7 @@ export class TokenHeatmap extends LitElement {
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
         <slot name="caption">${this._caption ? html`<div class="caption" part="caption">${this._caption}</div>` : nothing}</slot>
         <div class="body">
-          ${renderGrid({
+          ${this._zoom.renderPlot(renderGrid({
             model: this._model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
@@ -305,7 +326,7 @@ export class TokenHeatmap extends LitElement {
             selected: this.selected ? this._model.positionOf(this.selected) : null,
             colors: this._colors,
             domain: this._domain,
-            decimals: this._decimals,
+            decimals: this._zoom.decimals(this._decimals),
             vertical: this._vertical,
             crosshair: this._crosshair,
             label: this._label,
@@ -320,7 +341,7 @@ export class TokenHeatmap extends LitElement {
               focusin: focus.onFocusIn,
               focusout: focus.onFocusOut,
             },
-          })}
+          }))}
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
@@ -338,7 +359,7 @@ export class TokenHeatmap extends LitElement {
       dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
       decimals: this._decimals,
       label: [this._label, normalisationTitle(this._normalize)].filter(Boolean).join(', '),
-      height: this._window.barHeight(),
+      height: this._zoom.barHeight() ?? this._window.barHeight(),
     });
   }
 
@@ -358,7 +379,21 @@ export class TokenHeatmap extends LitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
     for (let i = 0; !settled && i < 10; i++) settled = await super.getUpdateComplete();
-    return settled;
+    // …and once the overview's canvas shows the new data (it may be painted in a Worker).
+    await this._zoom.painted();
+    return settled && !this.isUpdatePending;
+  }
+
+  /** Zooms to `level` (default: readable cells, or the current level when larger) centred on a cell in the caller's indices. */
+  zoomTo(cell: CellIndex, level?: number): void {
+    const position = this._model.positionOf(cell);
+    if (position) this._zoom.zoomTo(position, level);
+    else console.warn(`<token-heatmap>: zoomTo: ${shown(cell)} is not a shown cell {"rowIndex", "columnIndex"}; ignored`);
+  }
+
+  /** Shows the whole matrix in the element's box. */
+  fit(): void {
+    this._zoom.fit();
   }
 }
 

@@ -53,6 +53,8 @@ export interface Matrix {
   readonly at: (row: number, column: number) => number;
   /** Row-major values when the input was flat: the caller's typed array itself when it fits exactly. */
   readonly flat?: ArrayLike<number>;
+  /** The caller's rows when the input was nested (`number[][]`), read in place by the overview. */
+  readonly nested?: readonly unknown[];
   /** Smallest and largest finite values and their flat indices (`row * columnCount + column`; -1 when none). */
   readonly stats: MatrixStats;
   /** One sentence per problem with the input, each naming its attribute. */
@@ -126,6 +128,7 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
   let columnCount = columns.labels.length;
   let at: Matrix['at'] = () => NaN;
   let flat: ArrayLike<number> | undefined;
+  let nestedRows: unknown[] | undefined;
   let stats = statistics([]);
   let dataRows = 0;
   let dataColumns = 0;
@@ -137,7 +140,7 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
   } else if (valuesInput) {
     const nested = Array.isArray(valuesInput) && valuesInput.some(isArrayLike);
     if (nested) {
-      const input = valuesInput as unknown[];
+      const input = (nestedRows = valuesInput as unknown[]);
       dataRows = input.length;
       for (const row of input) if (isArrayLike(row)) dataColumns = Math.max(dataColumns, row.length);
       rowCount = Math.max(rowCount, dataRows);
@@ -209,6 +212,7 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
     columnLabels: fillLabels(columns.labels, columnCount),
     at,
     flat,
+    nested: nestedRows,
     stats,
     problems,
   };

@@ -19,7 +19,8 @@ export type PropertyKind =
   | { readonly type: 'choice'; readonly choices: readonly string[] }
   | { readonly type: 'cell' }
   | { readonly type: 'groups' }
-  | { readonly type: 'function' };
+  | { readonly type: 'function' }
+  | { readonly type: 'zoom' };
 
 export interface PropertySpec {
   /** The JavaScript property (camelCase). */
@@ -161,6 +162,14 @@ export const PROPERTIES = [
     tsType: 'boolean',
     doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
   },
+  {
+    name: 'zoom',
+    attribute: 'zoom',
+    kind: { type: 'zoom' },
+    default: 'auto',
+    tsType: "'auto' | 'fit' | number",
+    doc: '`auto` fits a matrix too large for readable cells in the box; `fit` always; or a level (1 = readable cells, 0.5 = half their size).',
+  },
 ] as const satisfies readonly PropertySpec[];
 
 /** The name of every public property. */
@@ -203,6 +212,8 @@ export function expected(kind: PropertyKind): string {
       return 'an array of group numbers, one per token';
     case 'function':
       return 'a function (t) => colour';
+    case 'zoom':
+      return '"auto", "fit" or a number above 0 (1 = readable cells)';
   }
 }
 
@@ -229,6 +240,8 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
       return typeof value === 'function';
     case 'groups':
       return Array.isArray(value) && value.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
+    case 'zoom':
+      return value === 'auto' || value === 'fit' || (typeof value === 'number' && Number.isFinite(value) && value > 0);
     default:
       return true;
   }
@@ -241,6 +254,7 @@ export function resolveOption(spec: PropertySpec, value: unknown, written?: stri
   if (value === undefined || value === null || accepts(spec.kind, value)) return { value: value ?? spec.default };
   // Attributes and frameworks hand over numbers as text and text as numbers: take what is meant.
   if (spec.kind.type === 'text' && (typeof value === 'number' || typeof value === 'boolean')) return { value: String(value) };
+  if (spec.kind.type === 'zoom' && typeof value === 'string' && value.trim() !== '' && accepts(spec.kind, Number(value))) return { value: Number(value) };
   const what = written !== undefined && written !== null ? shown(written) : shown(value);
   const instead = spec.default === undefined ? 'ignored' : `using ${shown(spec.default)}`;
   return { value: spec.default, problem: `${spec.attribute || spec.name}: ${what} is not ${expected(spec.kind)}; ${instead}` };
@@ -258,6 +272,16 @@ const numberConverter = {
   toAttribute: (value: unknown) => (value === undefined || value === null ? null : String(value)),
 };
 
+// `zoom="0.5"` is a level, `zoom="fit"` a word.
+const zoomConverter = {
+  fromAttribute: (text: string | null) => {
+    if (text === null) return undefined;
+    const t = text.trim();
+    return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  },
+  toAttribute: (value: unknown) => (value === undefined || value === null ? null : String(value)),
+};
+
 /** Lit's `static properties` for the schema: data read from attributes, options also reflected. */
 export function litProperties(): Record<string, PropertyDeclaration> {
   const out: Record<string, PropertyDeclaration> = {};
@@ -268,6 +292,7 @@ export function litProperties(): Record<string, PropertyDeclaration> {
       reflect: spec.attribute !== false && !spec.data,
       ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' ? { converter: jsonConverter } : {}),
       ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
+      ...(t === 'zoom' ? { converter: zoomConverter } : {}),
       ...(t === 'boolean' ? { type: Boolean } : {}),
     };
   }

@@ -78,6 +78,9 @@ export function renderTooltip(content: TooltipContent | null): TemplateResult {
   </div>`;
 }
 
+/** What the tooltip points at: an element, or a box drawn on a canvas. */
+export type TooltipAnchor = Pick<Element, 'getBoundingClientRect'>;
+
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 /**
@@ -90,7 +93,7 @@ export class TooltipController implements ReactiveController {
   constructor(
     private readonly _host: Host,
     /** The element the tooltip is about, or null when it should be hidden. */
-    private readonly _anchor: () => HTMLElement | null,
+    private readonly _anchor: () => TooltipAnchor | null,
   ) {
     _host.addController(this);
   }
@@ -120,7 +123,7 @@ export class TooltipController implements ReactiveController {
     return this._host.renderRoot.querySelector<HTMLElement>('.tooltip');
   }
 
-  private _show(anchor: HTMLElement | null): void {
+  private _show(anchor: TooltipAnchor | null): void {
     const tip = this._tip();
     if (!tip) return;
     // A popover can only open in a connected element of an active document.

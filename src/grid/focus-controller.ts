@@ -82,6 +82,20 @@ export class FocusController implements ReactiveController {
     this._host.dispatchEvent(new CellSelectEvent(position ? this._sources.model().detail(position.row, position.column) : null));
   }
 
+  /** The pointer is over a cell drawn outside the grid (the overview canvas); null: over none. */
+  hoverAt(position: GridPosition | null): void {
+    this._setHover(position);
+  }
+
+  /** A click on a cell drawn outside the grid: the tab stop and focus move to it, and it is toggled selected. */
+  async activate(position: GridPosition): Promise<void> {
+    this.active = position;
+    this._host.requestUpdate();
+    this.toggle(position);
+    await this._host.updateComplete;
+    this.activeElement()?.focus({ preventScroll: true });
+  }
+
   private _setHover(position: GridPosition | null): void {
     const cell = isCell(position) ? position : null;
     if (same(this.hover, cell)) return;

@@ -45,6 +45,9 @@ export class WindowController implements ReactiveController {
   headerHeight = 0;
   rowHeaderWidth = 0;
 
+  /** The grid is the accessible layer under the overview (visually hidden): render only about the focused cell. */
+  hidden = false;
+
   private _shape = { rows: 0, columns: 0 };
   private _view?: View;
   private _renderedBarHeight = 0;
@@ -136,7 +139,12 @@ export class WindowController implements ReactiveController {
     const view = this._view;
     let nextRows: IndexRange;
     let nextColumns: IndexRange;
-    if (rows * columns <= FULL_RENDER_LIMIT || !view) {
+    if (this.hidden) {
+      // Only the cells about the hidden scroller's position (the focused cell's, scrolled into view).
+      nextRows = chunkRange(visibleRange(view?.top ?? 0, 1, this.cellSize.height, rows, OVERSCAN), rows, WINDOW_CHUNK);
+      nextColumns = chunkRange(visibleRange(view?.left ?? 0, 1, this.cellSize.width, columns, OVERSCAN), columns, WINDOW_CHUNK);
+      growOnly = false;
+    } else if (rows * columns <= FULL_RENDER_LIMIT || !view) {
       const all = rows * columns <= FULL_RENDER_LIMIT;
       nextRows = { start: 0, end: all ? rows : Math.min(rows, FIRST_WINDOW.rows) };
       nextColumns = { start: 0, end: all ? columns : Math.min(columns, FIRST_WINDOW.columns) };

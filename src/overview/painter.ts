@@ -20,6 +20,8 @@ export interface OverviewSource {
   readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
   readonly transposed?: boolean;
   readonly at?: (row: number, column: number) => number;
+  /** Read `at` once per key into a Float32Array, also when painting here (it is slow: grouped or normalised values). */
+  readonly materialise?: boolean;
   /** Changes exactly when the values do (the data array or the model): the Worker's copy is keyed by it. */
   readonly key: unknown;
 }
@@ -38,9 +40,17 @@ interface Target {
   resolveDone?: () => void;
 }
 
-// The sibling file of the build (token-heatmap.worker.js). The unbuilt sources have none: their
-// URL ends in .ts, and the blob: program is used straight away.
-const SIBLING = import.meta.url.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', import.meta.url);
+/**
+ * The Worker file beside the build (token-heatmap.worker.js). None for the unbuilt sources (their URL
+ * ends in .ts) or a module with no hierarchical URL (a notebook's blob: or data: module).
+ */
+function siblingUrl(): URL | null {
+  try {
+    return import.meta.url.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', import.meta.url);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Paints overview jobs into canvases: here, synchronously, up to WORKER_THRESHOLD cells, in the
@@ -105,7 +115,7 @@ export class OverviewPainter {
       const { source, job } = target.next;
       target.next = undefined;
       target.overtaken = false;
-      this._link ??= new WorkerLink(SIBLING);
+      this._link ??= new WorkerLink(siblingUrl());
       const data = this._flatOf(source);
       const painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
       const gone = !this._targets.has(canvas);
@@ -141,7 +151,8 @@ export class OverviewPainter {
     if (!context || width <= 0 || height <= 0) return;
     if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
     const image = target.image;
-    paint({ ...job, ...layout(source, source.data), rowArrays: source.rowArrays, transposed: source.transposed, at: source.at }, RASTER, new Uint32Array(image.data.buffer));
+    const data = source.materialise ? this._flatOf(source) : source.data;
+    paint({ ...job, ...layout(source, data), rowArrays: source.rowArrays, transposed: source.transposed, at: source.at }, RASTER, new Uint32Array(image.data.buffer));
     context.putImageData(image, 0, 0);
   }
 

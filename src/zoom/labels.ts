@@ -21,8 +21,8 @@ export interface PlacedLabel {
 
 /**
  * The labels of the entries in `range` on an axis whose cells are `cellPx` long and whose view
- * (`length` px) starts at entry `first` (fractional): multiples of the step, and `pinned` (or -1),
- * kept whole inside the view, with the multiples closer than one label to it left out, so no two
+ * (`length` px) starts at entry `first` (fractional): the multiples of the step whose label lies
+ * wholly inside the view, and `pinned` (or -1), kept inside it too, with the multiples closer than one label to it left out, so no two
  * boxes `labelPx` long overlap.
  */
 export function placeLabels(range: IndexRange, first: number, cellPx: number, labelPx: number, pinned: number, length: number): PlacedLabel[] {
@@ -34,8 +34,10 @@ export function placeLabels(range: IndexRange, first: number, cellPx: number, la
   const out: PlacedLabel[] = [];
   if (Number.isFinite(step)) {
     for (let i = Math.ceil(range.start / step) * step; i < range.end; i += step) {
-      if (i === pinned || Math.abs(centre(i) - pinnedCentre) < labelPx) continue;
-      out.push({ index: i, centre: centre(i), pinned: false });
+      // Whole labels only: one cut by the view's edge is left out.
+      const at = centre(i);
+      if (i === pinned || Math.abs(at - pinnedCentre) < labelPx || at < labelPx / 2 || at > length - labelPx / 2) continue;
+      out.push({ index: i, centre: at, pinned: false });
     }
   }
   if (pinned >= 0) {

@@ -56,22 +56,15 @@ const boxStyle = (b: Box) => `left:${px(b.left)};top:${px(b.top)};width:${px(b.w
 
 /**
  * The plot: the grid (the accessible layer at every zoom), and when zoomable a zoom control, the
- * overview canvas with thinned labels and marks, and a minimap. In `static` mode only the grid and an
- * empty live region: the wrapper is `display: contents`, so the layout is the grid's alone.
+ * overview canvas with thinned labels and marks, and a minimap. One template in every mode, so the
+ * grid's elements survive a change of mode; in `static` mode the wrappers are `display: contents`
+ * and hold nothing else, so the layout is the grid's alone, as without zoom.
  */
 export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
-  const status = html`<div class="visually-hidden zoom-status" role="status">${v.announcement}</div>`;
-  if (v.mode === 'static') return html`<div class="plot">${grid}${status}</div>`;
   const l = v.listeners;
-  return html`<div class="plot zoomable ${v.mode}" @keydown=${l.keys}>
-    <div class="zoom-bar">
-      <div class="zoom-control" part="zoom" role="group" aria-label="Zoom">
-        <button type="button" aria-label="Zoom out" aria-disabled=${v.canZoomOut ? 'false' : 'true'} @click=${l.zoomOut}>−</button>
-        <span class="zoom-level">${v.level}</span>
-        <button type="button" aria-label="Zoom in" aria-disabled=${v.canZoomIn ? 'false' : 'true'} @click=${l.zoomIn}>+</button>
-        <button type="button" aria-pressed=${v.fitted ? 'true' : 'false'} @click=${l.fit}>Fit</button>
-      </div>
-    </div>
+  const zoomable = v.mode !== 'static';
+  return html`<div class="plot ${zoomable ? 'zoomable' : ''} ${v.mode}" @keydown=${l.keys}>
+    <div class="zoom-bar">${zoomable ? renderControl(v) : nothing}</div>
     <div
       class="zoom-area"
       style=${cssText(v.areaStyle)}
@@ -85,18 +78,28 @@ export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
       @dblclick=${l.area}
       @scroll=${l.area}
     >
-      ${grid}
-      ${v.mode === 'canvas' ? renderOverview(v) : nothing}
-      ${v.minimap ? renderMinimap(v) : nothing}
+      ${grid} ${v.mode === 'canvas' ? renderOverview(v) : nothing} ${v.minimap ? renderMinimap(v) : nothing}
     </div>
-    <div class="zoom-sizers" aria-hidden="true">
-      <span class="zoom-probe"></span>
-      <span class="zoom-digits">0000000000</span>
-      <span class="zoom-sizer row ${v.rowTokens ? 'label-font' : ''}">${renderLabel(v.longestRow)}</span>
-      <span class="zoom-sizer column ${v.columnTokens ? 'label-font' : ''}">${renderLabel(v.longestColumn)}</span>
-      <span class="zoom-swatch missing"></span>
-    </div>
-    ${status}
+    ${zoomable
+      ? html`<div class="zoom-sizers" aria-hidden="true">
+          <span class="zoom-probe"></span>
+          <span class="zoom-digits">0000000000</span>
+          <span class="zoom-sizer for-rows ${v.rowTokens ? 'label-font' : ''}">${renderLabel(v.longestRow)}</span>
+          <span class="zoom-sizer for-columns ${v.columnTokens ? 'label-font' : ''}">${renderLabel(v.longestColumn)}</span>
+          <span class="zoom-swatch missing"></span>
+        </div>`
+      : nothing}
+    <div class="visually-hidden zoom-status" role="status">${v.announcement}</div>
+  </div>`;
+}
+
+function renderControl(v: PlotView): TemplateResult {
+  const l = v.listeners;
+  return html`<div class="zoom-control" part="zoom" role="group" aria-label="Zoom">
+    <button type="button" aria-label="Zoom out" aria-disabled=${v.canZoomOut ? 'false' : 'true'} @click=${l.zoomOut}>−</button>
+    <span class="zoom-level">${v.level}</span>
+    <button type="button" aria-label="Zoom in" aria-disabled=${v.canZoomIn ? 'false' : 'true'} @click=${l.zoomIn}>+</button>
+    <button type="button" aria-pressed=${v.fitted ? 'true' : 'false'} @click=${l.fit}>Fit</button>
   </div>`;
 }
 

@@ -40,35 +40,34 @@ export interface ZoomAxis {
   label(index: number): string;
 }
 
+/** The focus state and handling the overview shares with the grid (the FocusController). */
+export interface ZoomFocus {
+  /** The cell under the pointer, or the focused cell. */
+  readonly hoveredCell: GridPosition | null;
+  /** The tab stop; moved by zoomTo. */
+  active: GridPosition;
+  readonly focusWithin: boolean;
+  /** The pointer is over a cell of the overview (null: over none of them). */
+  hoverAt(position: GridPosition | null): void;
+  /** The pointer left the overview. */
+  readonly onPointerLeave: () => void;
+  /** A click on the overview: the tab stop and focus move to the cell, which is toggled selected. */
+  activate(position: GridPosition): Promise<void>;
+}
+
 /** What the controller reads of the element. */
 export interface ZoomSources {
-  readonly rows: () => ZoomAxis;
-  readonly columns: () => ZoomAxis;
+  /** The displayed axes. */
+  readonly model: () => { readonly rows: ZoomAxis; readonly columns: ZoomAxis };
   /** The displayed values, read in place. */
   readonly source: () => OverviewSource;
-  readonly domain: () => Domain;
-  readonly interpolate: () => Interpolator;
-  /** Decimals asked for, and what printed values need. */
-  readonly decimals: () => number;
-  readonly valueShape: () => ValueShape;
-  readonly crosshair: () => 'labels' | 'band';
-  /** Focus state: the hovered cell, the tab stop, whether focus is in the grid; the selected cell. */
-  readonly hover: () => GridPosition | null;
-  readonly active: () => GridPosition;
-  readonly focusWithin: () => boolean;
+  /** The colour scale, the decimals asked for and what printed values need, the crosshair. */
+  readonly scale: () => { domain: Domain; interpolate: Interpolator; decimals: number; shape: ValueShape; crosshair: 'labels' | 'band' };
+  /** The selected cell's display position. */
   readonly selected: () => GridPosition | null;
-  /** The pointer is over a cell of the overview (null: over none of them). */
-  readonly hoverAt: (position: GridPosition | null) => void;
-  /** The pointer left the overview. */
-  readonly pointerLeft: () => void;
-  /** A click on the overview: the tab stop (and focus) moves to the cell, which is toggled selected. */
-  readonly activate: (position: GridPosition) => void;
-  /** The tab stop moves (zoomTo), focus stays where it is. */
-  readonly moveTabStop: (position: GridPosition) => void;
-  /** The grid's scroller was scrolled by the controller: the window follows. */
-  readonly gridScrolled: () => void;
-  /** The element's font size, px. */
-  readonly fontSize: () => number;
+  readonly focus: ZoomFocus;
+  /** The grid's window: the element's font size, and `onScroll` to follow a scroll made here. */
+  readonly window: { readonly fontSize: number; readonly onScroll: () => void };
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
@@ -133,7 +132,7 @@ export class ZoomController implements ReactiveController {
     private readonly _sources: ZoomSources,
   ) {
     _host.addController(this);
-    this._input = new ZoomInput(this, _sources);
+    this._input = new ZoomInput(this, _sources.focus);
     this._listeners = {
       area: this._input.area,
       zoomIn: () => this.zoomBy(STEP),
@@ -158,8 +157,8 @@ export class ZoomController implements ReactiveController {
 
   /** For willUpdate: applies the `zoom` property to the displayed shape and decides the mode. */
   configure(setting: ZoomSetting): void {
-    const rows = this._sources.rows().count;
-    const columns = this._sources.columns().count;
+    const rows = this._sources.model().rows.count;
+    const columns = this._sources.model().columns.count;
     const shape = `${rows}x${columns}`;
     if (shape !== this._shape) {
       this._shape = shape;
@@ -172,8 +171,8 @@ export class ZoomController implements ReactiveController {
     }
     this._decideMode();
     // The focused cell stays in view: a keyboard move pans the overview to it.
-    const active = this._sources.active();
-    if (this.mode === 'canvas' && this._sources.focusWithin() && this._lastActive && (active.row !== this._lastActive.row || active.column !== this._lastActive.column)) {
+    const active = this._sources.focus.active;
+    if (this.mode === 'canvas' && this._sources.focus.focusWithin && this._lastActive && (active.row !== this._lastActive.row || active.column !== this._lastActive.column)) {
       this._view = revealCell(this.geometry(), this._view, active.row, active.column);
     }
     this._lastActive = active;
@@ -183,7 +182,7 @@ export class ZoomController implements ReactiveController {
   decimals(wanted: number): number {
     if (this.mode !== 'grid') return wanted;
     const cell = cellSize(this.geometry(), this._view.level);
-    return Math.max(0, Math.min(wanted, decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.valueShape())));
+    return Math.max(0, Math.min(wanted, decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.scale().shape)));
   }
 
   /** The colour bar's height when zoomable (it spans the cells), else undefined. */
@@ -225,7 +224,7 @@ export class ZoomController implements ReactiveController {
   zoomTo(position: GridPosition, level?: number): void {
     const target = level ?? Math.max(1, this._view.level);
     this._fitted = false;
-    this._sources.moveTabStop(position);
+    this._sources.focus.active = position;
     this.setView(centreOn(this.geometry(), target, position.row, position.column));
   }
 
@@ -259,8 +258,8 @@ export class ZoomController implements ReactiveController {
   geometry(): ZoomGeometry {
     const m = this._measures ?? this._estimate();
     return {
-      rows: this._sources.rows().count,
-      columns: this._sources.columns().count,
+      rows: this._sources.model().rows.count,
+      columns: this._sources.model().columns.count,
       cellWidth: m.cellWidth,
       cellHeight: m.cellHeight,
       viewWidth: Math.max(1, Math.floor(m.areaWidth - m.rowGutter)),
@@ -345,17 +344,17 @@ export class ZoomController implements ReactiveController {
       return;
     }
     const cell = cellSize(this.geometry(), this._view.level);
-    const wanted = this._sources.decimals();
-    const lineHeight = this._sources.fontSize() * 1.25;
-    const printable = decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.valueShape()) >= Math.min(1, wanted);
+    const wanted = this._sources.scale().decimals;
+    const lineHeight = this._sources.window.fontSize * 1.25;
+    const printable = decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.scale().shape) >= Math.min(1, wanted);
     this.mode = printable && cell.height >= lineHeight - 0.5 ? 'grid' : 'canvas';
   }
 
   /** A first guess without layout: the readable grid against the window. */
   private _guessFits(): boolean {
     const m = this._measures ?? this._estimate();
-    const rows = this._sources.rows().count;
-    const columns = this._sources.columns().count;
+    const rows = this._sources.model().rows.count;
+    const columns = this._sources.model().columns.count;
     const width = this._measures ? m.plotWidth : Math.max(320, (globalThis.innerWidth || 1024) - 80);
     const height = this._measures ? m.plotHeight : Math.max(240, (globalThis.innerHeight || 768) * 0.8);
     return columns * m.cellWidth + m.rowGutter <= width && rows * m.cellHeight + m.columnGutter <= height;
@@ -391,7 +390,7 @@ export class ZoomController implements ReactiveController {
   }
 
   private _estimate(): Measures {
-    const font = this._sources.fontSize();
+    const font = this._sources.window.fontSize;
     const chars = (text: string) => Math.min(text.length, 24) * font * 0.62;
     const width = Math.max(320, (globalThis.innerWidth || 1024) - 80);
     const height = Math.max(240, (globalThis.innerHeight || 768) * 0.8);
@@ -399,8 +398,8 @@ export class ZoomController implements ReactiveController {
       cellWidth: 72,
       cellHeight: 28,
       charWidth: font * 0.62,
-      rowGutter: Math.min(12 * font, chars(this._sources.rows().longestLabel) + 0.8 * font),
-      columnGutter: Math.min(10 * font, chars(this._sources.columns().longestLabel) + 0.6 * font),
+      rowGutter: Math.min(12 * font, chars(this._sources.model().rows.longestLabel) + 0.8 * font),
+      columnGutter: Math.min(10 * font, chars(this._sources.model().columns.longestLabel) + 0.6 * font),
       areaWidth: width,
       areaHeight: height - 2.5 * font,
       plotWidth: width,
@@ -410,7 +409,7 @@ export class ZoomController implements ReactiveController {
   }
 
   private _charWidth(): number {
-    return this._measures?.charWidth ?? this._sources.fontSize() * 0.62;
+    return this._measures?.charWidth ?? this._sources.window.fontSize * 0.62;
   }
 
   // ---- measuring ----------------------------------------------------------------------------
@@ -419,22 +418,22 @@ export class ZoomController implements ReactiveController {
   private _measure(): boolean {
     const root = this._host.renderRoot;
     const q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
-    const area = q('.zoom-area');
-    const plot = q('.plot');
+    const area = q('.zoom-area')?.getBoundingClientRect();
+    const plot = q('.plot')?.getBoundingClientRect();
     if (!area || !plot) return false;
-    const font = this._sources.fontSize();
+    const font = this._sources.window.fontSize;
     const probe = q('.zoom-probe')?.getBoundingClientRect();
     const digits = q('.zoom-digits')?.getBoundingClientRect().width ?? 0;
     const next: Measures = {
       cellWidth: probe && probe.width > 0 ? probe.width : 72,
       cellHeight: probe && probe.height > 0 ? probe.height : 28,
       charWidth: digits > 0 ? digits / 10 : font * 0.62,
-      rowGutter: Math.ceil(Math.min(12 * font, q('.zoom-sizer.row')?.getBoundingClientRect().width ?? 0)),
-      columnGutter: Math.ceil(Math.min(10 * font, q('.zoom-sizer.column')?.getBoundingClientRect().height ?? 0)),
-      areaWidth: area.clientWidth,
-      areaHeight: area.clientHeight,
-      plotWidth: plot.clientWidth,
-      plotHeight: plot.clientHeight,
+      rowGutter: Math.ceil(Math.min(12 * font, q('.zoom-sizer.for-rows')?.getBoundingClientRect().width ?? 0)),
+      columnGutter: Math.ceil(Math.min(10 * font, q('.zoom-sizer.for-columns')?.getBoundingClientRect().height ?? 0)),
+      areaWidth: Math.floor(area.width),
+      areaHeight: Math.floor(area.height),
+      plotWidth: Math.floor(plot.width),
+      plotHeight: Math.floor(plot.height),
       barHeight: q('.zoom-bar')?.offsetHeight ?? 0,
     };
     if (this._measures && same(next, this._measures)) return false;
@@ -472,7 +471,7 @@ export class ZoomController implements ReactiveController {
     const cell = cellSize(this.geometry(), this._view.level);
     s.scrollTop = this._view.firstRow * cell.height;
     s.scrollLeft = this._view.firstColumn * cell.width;
-    this._sources.gridScrolled();
+    this._sources.window.onScroll();
   }
 
   /** A scroll of the grid's scroller (grid mode): the view, the minimap and the event follow. */
@@ -485,7 +484,7 @@ export class ZoomController implements ReactiveController {
   }
 
   private _colorTable(): Uint32Array {
-    const interpolate = this._sources.interpolate();
+    const interpolate = this._sources.scale().interpolate;
     if (this._table?.interpolate !== interpolate) this._table = { interpolate, table: colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css)) };
     return this._table.table;
   }
@@ -507,7 +506,7 @@ export class ZoomController implements ReactiveController {
   }
 
   private _job(width: number, height: number, cssWidth: number, cssHeight: number, view: ZoomView, cell: { width: number; height: number }): CanvasJob {
-    const { min, center, max } = this._sources.domain();
+    const { min, center, max } = this._sources.scale().domain;
     return {
       width,
       height,
@@ -611,16 +610,15 @@ export class ZoomController implements ReactiveController {
 
   /** The focused cell's point in the view, for zooming about it with the keys. */
   private _focusPoint(): { x: number; y: number } | null {
-    const active = this._sources.active();
-    if (!this._sources.focusWithin() || active.row < 0 || active.column < 0) return null;
+    const active = this._sources.focus.active;
+    if (!this._sources.focus.focusWithin || active.row < 0 || active.column < 0) return null;
     const box = this._cellBox(active.row, active.column, 0);
     return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }
 
   private _plotView(): PlotView {
     const s = this._sources;
-    const rows = s.rows();
-    const columns = s.columns();
+    const { rows, columns } = s.model();
     const base: Omit<PlotView, 'mode'> = {
       areaStyle: '',
       canvas: { width: 0, height: 0 },
@@ -651,16 +649,15 @@ export class ZoomController implements ReactiveController {
     if (this.mode === 'grid') {
       return { ...base, mode: 'grid', minimap, areaStyle: `--token-heatmap-cell-width:${cell.width}px;--token-heatmap-cell-height:${cell.height}px` };
     }
-    const hover = s.hover();
-    const active = s.active();
-    const focusWithin = s.focusWithin();
-    const lineHeight = s.fontSize() * 1.25;
+    const hover = s.focus.hoveredCell;
+    const { active, focusWithin } = s.focus;
+    const lineHeight = s.window.fontSize * 1.25;
     const pinned = hover ?? (focusWithin ? active : null);
     const focusBox = focusWithin ? this._cellBox(active.row, active.column, 7) : null;
     const selected = s.selected();
     const hoverBox = hover ? this._cellBox(hover.row, hover.column, 5) : null;
     const bands: Box[] = [];
-    if (s.crosshair() === 'band' && hoverBox) {
+    if (s.scale().crosshair === 'band' && hoverBox) {
       bands.push({ left: 0, top: hoverBox.top, width: g.viewWidth, height: hoverBox.height }, { left: hoverBox.left, top: 0, width: hoverBox.width, height: g.viewHeight });
     }
     const label = (axis: ZoomAxis) => (p: ReturnType<typeof placeLabels>[number]) => ({ ...p, text: axis.label(p.index) });

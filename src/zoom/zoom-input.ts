@@ -15,11 +15,11 @@ export interface ZoomTarget {
   _canvas(): HTMLCanvasElement | null;
 }
 
-/** What input needs of the element's focus handling. */
-export interface InputSources {
-  readonly hoverAt: (position: GridPosition | null) => void;
-  readonly pointerLeft: () => void;
-  readonly activate: (position: GridPosition) => void;
+/** What input needs of the element's focus handling (the FocusController). */
+export interface InputFocus {
+  hoverAt(position: GridPosition | null): void;
+  readonly onPointerLeave: () => void;
+  activate(position: GridPosition): Promise<void>;
 }
 
 /** Pointer moves shorter than this are clicks, not drags. */
@@ -47,7 +47,7 @@ export class ZoomInput {
 
   constructor(
     private readonly _target: ZoomTarget,
-    private readonly _sources: InputSources,
+    private readonly _focus: InputFocus,
   ) {}
 
   /** Listener of the zoom area: capture, so the scroll of the grid inside reaches it; not passive, to keep the wheel. */
@@ -108,7 +108,7 @@ export class ZoomInput {
         return;
       }
       case 'pointerleave':
-        if (e.target === e.currentTarget && this._target.mode === 'canvas') this._sources.pointerLeft();
+        if (e.target === e.currentTarget && this._target.mode === 'canvas') this._focus.onPointerLeave();
         return;
       case 'click':
         return this._click(e as MouseEvent);
@@ -172,7 +172,7 @@ export class ZoomInput {
       this._schedule(panBy(this._target.geometry(), drag.view, drag.x - p.x, drag.y - p.y));
       return;
     }
-    if (e.pointerType === 'mouse' || !this._drag) this._sources.hoverAt(this._target.cellAtPoint(p.x, p.y));
+    if (e.pointerType === 'mouse' || !this._drag) this._focus.hoverAt(this._target.cellAtPoint(p.x, p.y));
   }
 
   private _up(e: PointerEvent): void {
@@ -191,7 +191,7 @@ export class ZoomInput {
     if (!this._overCanvas(e) || dragged || e.detail > 1) return;
     const p = this._point(e);
     const cell = this._target.cellAtPoint(p.x, p.y);
-    if (cell) this._sources.activate(cell);
+    if (cell) void this._focus.activate(cell);
   }
 
   private _onMinimap(e: PointerEvent): void {

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 export const zoomStyles = css`
-  /* static: the wrapper takes no box, so the readable grid lays out exactly as without zoom */
-  .plot {
+  /* static: the wrappers take no box, so the readable grid lays out exactly as without zoom */
+  .plot,
+  .static .zoom-area,
+  .static .zoom-bar {
     display: contents;
   }
   .plot.zoomable {
@@ -64,6 +66,8 @@ export const zoomStyles = css`
   .zoomable .scroller {
     max-height: none;
     height: 100%;
+    /* a zoom sets the scroll position itself; anchoring would follow a reused cell element away from it */
+    overflow-anchor: none;
   }
   /* the overview: the grid stays in the page as the accessible layer, visually hidden at the focused cell */
   .canvas .scroller {
@@ -206,10 +210,10 @@ export const zoomStyles = css`
   .zoom-digits {
     font-variant-numeric: tabular-nums;
   }
-  .zoom-sizer.row {
+  .zoom-sizer.for-rows {
     padding: 0 0.4em;
   }
-  .zoom-sizer.column {
+  .zoom-sizer.for-columns {
     writing-mode: vertical-rl;
     padding: 0.3em 0;
   }
