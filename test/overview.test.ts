@@ -73,6 +73,11 @@ function expectNoOverlap(elements: Element[], what: string) {
     for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j]), `${what}: ${text(elements[i])} overlaps ${text(elements[j])}`).to.equal(false);
 }
 
+// The last zoom-change of each element, including the one of its first render.
+const lastZoom = new WeakMap<EventTarget, ZoomChangeEvent['detail']>();
+document.addEventListener('zoom-change', (e) => lastZoom.set(e.target!, (e as ZoomChangeEvent).detail));
+const currentLevel = (el: TokenHeatmap) => lastZoom.get(el)!.level;
+
 const zoomChange = (el: TokenHeatmap) => oneEvent(el, 'zoom-change') as Promise<ZoomChangeEvent>;
 
 async function settle(el: TokenHeatmap) {
@@ -182,10 +187,7 @@ describe('<token-heatmap> zoom levels', () => {
   it('reads a transposed typed array in place', async () => {
     const el = await heatmap(40, 30, zeros(40, 30, [[3, 25, 0.9]]), 'width: 500px; height: 300px', { zoom: 'fit', transpose: true });
     // Transposed: 30 rows (outputs) × 40 columns (tokens); the cell is at display (25, 3).
-    expectColour(pixelAt(canvas(el), ...fittedCentre(el, 30, 40, 25, 3)), scheme(0.9), 'the transposed cell');
-    function canvas(e: TokenHeatmap) {
-      return canvasOf(e);
-    }
+    expectColour(pixelAt(canvasOf(el), ...fittedCentre(el, 30, 40, 25, 3)), scheme(0.9), 'the transposed cell');
   });
 
   it('prints fewer decimals where cells are large enough for text but not for four, never overflowing a cell', async () => {
@@ -213,7 +215,7 @@ describe('<token-heatmap> moving around', () => {
     await waitUntil(() => /^zoom /.test(text(status)), 'the fitted view is announced');
     const cell = shadow(el).querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')!;
     cell.focus();
-    const before = (el as unknown as { _zoom: { view: { level: number } } })._zoom.view.level;
+    const before = currentLevel(el);
     let changed = zoomChange(el);
     await sendKeys({ press: '+' });
     expect((await changed).detail.level).to.be.closeTo(before * 2, 1e-9);
@@ -288,7 +290,7 @@ describe('<token-heatmap> moving around', () => {
   it('zooms in about the point on double-click', async () => {
     const el = await heatmap(1000, 1000, zeros(1000, 1000));
     const [x, y] = onPage(el, fittedCentre(el, 1000, 1000, 250, 750));
-    const before = (el as unknown as { _zoom: { view: { level: number } } })._zoom.view.level;
+    const before = currentLevel(el);
     const changed = zoomChange(el);
     // sendMouse clicks one at a time: the browser's dblclick is dispatched as the browser would.
     canvasOf(el).dispatchEvent(new MouseEvent('dblclick', { clientX: x, clientY: y, detail: 2, bubbles: true, cancelable: true, composed: true }));
@@ -314,9 +316,8 @@ describe('<token-heatmap> moving around', () => {
     expect(level(el)).to.not.equal(fitted);
     expect(button(el, 'Zoom out').getAttribute('aria-disabled')).to.equal('false');
     changed = zoomChange(el);
-    const [x, y] = [button(el, 'Fit').getBoundingClientRect(), 0];
-    void y;
-    await sendMouse({ type: 'click', position: [Math.round(x.left + x.width / 2), Math.round(x.top + x.height / 2)] });
+    const fit = button(el, 'Fit').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(fit.left + fit.width / 2), Math.round(fit.top + fit.height / 2)] });
     expect((await changed).detail.fitted).to.equal(true);
     await settle(el);
     expect(level(el)).to.equal(fitted);
@@ -382,11 +383,12 @@ describe('<token-heatmap> moving around', () => {
     expectNoOverlap(rowLabels(), 'row labels at fit');
     expectNoOverlap(columnLabels(), 'column labels at fit');
     const [x, y] = onPage(el, fittedCentre(el, 1000, 1000, 503, 498));
+    let hovered: CellHoverEvent['detail'] = null;
+    el.addEventListener('cell-hover', (e) => (hovered = e.detail));
     await sendMouse({ type: 'move', position: [x, y] });
     await waitUntil(() => shadow(el).querySelector('.zoom-label.hot'), 'the hovered labels are shown');
     const hot = [...shadow(el).querySelectorAll<HTMLElement>('.zoom-label.hot')];
-    const hovered = (el as unknown as { _focus: { hover: { row: number; column: number } } })._focus.hover;
-    expect(hot.map(text)).to.deep.equal([`token number ${hovered.row}`, `out${hovered.column}`]);
+    expect(hot.map(text)).to.deep.equal([hovered!.row, hovered!.column]);
     // In full: not cut by the label column's width.
     expect(hot[0].scrollWidth).to.be.at.most(hot[0].clientWidth + 1);
     expectNoOverlap(rowLabels(), 'row labels with the hovered one');

@@ -16,6 +16,7 @@ function flat(rows: number, columns: number): Float32Array {
 async function large(rows = N, columns = N): Promise<TokenHeatmap> {
   const el = await fixture<TokenHeatmap>(html`<token-heatmap
     style="height: 400px; width: 700px"
+    zoom="1"
     .rows=${Array.from({ length: rows }, (_, i) => `tok${i}`)}
     .columns=${Array.from({ length: columns }, (_, j) => `out${j}`)}
     .values=${flat(rows, columns)}
@@ -41,6 +42,8 @@ function visibleIn(container: DOMRect, box: DOMRect) {
   return box.top >= container.top - 0.5 && box.bottom <= container.bottom + 0.5 && box.left >= container.left - 0.5 && box.right <= container.right + 0.5;
 }
 
+// These matrices do not fit their boxes at readable size: `zoom="1"` keeps them the scrolling DOM
+// grid (under `auto` they would open fitted, as the overview tests check).
 describe('<token-heatmap> windowing', () => {
   it('renders only the cells in view, with whole-matrix counts', async () => {
     const el = await large();
@@ -130,8 +133,8 @@ describe('<token-heatmap> windowing', () => {
     const data = new Float64Array(rows * columns).map((_, i) => value(Math.floor(i / columns), i % columns));
     const nested = Array.from({ length: rows }, (_, r) => Array.from(data.subarray(r * columns, (r + 1) * columns)));
     const labels = { rows: Array.from({ length: rows }, (_, i) => `t${i}`), columns: Array.from({ length: columns }, (_, i) => `o${i}`) };
-    const a = await fixture<TokenHeatmap>(html`<token-heatmap style="height: 300px" .rows=${labels.rows} .columns=${labels.columns} .values=${data}></token-heatmap>`);
-    const b = await fixture<TokenHeatmap>(html`<token-heatmap style="height: 300px" .rows=${labels.rows} .columns=${labels.columns} .values=${nested}></token-heatmap>`);
+    const a = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 300px" .rows=${labels.rows} .columns=${labels.columns} .values=${data}></token-heatmap>`);
+    const b = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 300px" .rows=${labels.rows} .columns=${labels.columns} .values=${nested}></token-heatmap>`);
     await painted();
     const render = (el: TokenHeatmap) =>
       gridCells(el).map((c) => [...positionOf(c), text(c), getComputedStyle(c).backgroundColor, c.getAttribute('aria-label')].join('|'));
@@ -144,7 +147,7 @@ describe('<token-heatmap> windowing', () => {
     const rows = 100;
     const columns = 100;
     const nested = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => value(r, c)));
-    const el = await fixture<TokenHeatmap>(html`<token-heatmap style="height: 400px" min="-1" max="1" .values=${nested}></token-heatmap>`);
+    const el = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 400px" min="-1" max="1" .values=${nested}></token-heatmap>`);
     await painted();
     const touched = new Set<Element>();
     const observer = new MutationObserver((records) => {
@@ -164,7 +167,7 @@ describe('<token-heatmap> windowing', () => {
   });
 
   it('still renders a small matrix in full', async () => {
-    const el = await fixture<TokenHeatmap>(html`<token-heatmap style="height: 120px" .values=${Array.from({ length: 20 }, () => Array(10).fill(0.5))}></token-heatmap>`);
+    const el = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 120px" .values=${Array.from({ length: 20 }, () => Array(10).fill(0.5))}></token-heatmap>`);
     expect(gridCells(el)).to.have.length(200);
   });
 });

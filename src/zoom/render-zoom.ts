@@ -55,8 +55,8 @@ const px = (n: number) => `${Math.round(n * 100) / 100}px`;
 const boxStyle = (b: Box) => `left:${px(b.left)};top:${px(b.top)};width:${px(b.width)};height:${px(b.height)}`;
 
 /**
- * The plot: the grid (the accessible layer at every zoom), and when zoomable a zoom control, the
- * overview canvas with thinned labels and marks, and a minimap. One template in every mode, so the
+ * The plot: the grid (the accessible layer at every zoom), and when zoomable a bar with the minimap
+ * and the zoom control above the overview canvas with its thinned labels and marks. One template in every mode, so the
  * grid's elements survive a change of mode; in `static` mode the wrappers are `display: contents`
  * and hold nothing else, so the layout is the grid's alone, as without zoom.
  */
@@ -64,7 +64,7 @@ export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
   const l = v.listeners;
   const zoomable = v.mode !== 'static';
   return html`<div class="plot ${zoomable ? 'zoomable' : ''} ${v.mode}" @keydown=${l.keys}>
-    <div class="zoom-bar">${zoomable ? renderControl(v) : nothing}</div>
+    <div class="zoom-bar">${v.minimap ? renderMinimap(v) : nothing}${zoomable ? renderControl(v) : nothing}</div>
     <div
       class="zoom-area"
       style=${cssText(v.areaStyle)}
@@ -78,7 +78,7 @@ export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
       @dblclick=${l.area}
       @scroll=${l.area}
     >
-      ${grid} ${v.mode === 'canvas' ? renderOverview(v) : nothing} ${v.minimap ? renderMinimap(v) : nothing}
+      ${grid} ${v.mode === 'canvas' ? renderOverview(v) : nothing}
     </div>
     ${zoomable
       ? html`<div class="zoom-sizers" aria-hidden="true">

@@ -223,14 +223,12 @@ export class ZoomController implements ReactiveController {
   /** Zooms to `level` (default: readable, or the current level when larger) centred on a display cell. */
   zoomTo(position: GridPosition, level?: number): void {
     const target = level ?? Math.max(1, this._view.level);
-    this._fitted = false;
     this._sources.focus.active = position;
     this.setView(centreOn(this.geometry(), target, position.row, position.column));
   }
 
   /** Shows the whole matrix. */
   fit(): void {
-    this._fitted = true;
     this.setView(fitView(this.geometry()));
   }
 
@@ -238,16 +236,15 @@ export class ZoomController implements ReactiveController {
   zoomBy(factor: number, about?: { x: number; y: number }): void {
     const g = this.geometry();
     const point = about ?? this._focusPoint() ?? { x: g.viewWidth / 2, y: g.viewHeight / 2 };
-    const next = zoomAbout(g, this._view, this._view.level * factor, point.x, point.y);
-    this._fitted = next.level <= fitLevel(g);
-    this.setView(next);
+    this.setView(zoomAbout(g, this._view, this._view.level * factor, point.x, point.y));
   }
 
   /** Shows a view (clamped) and renders. */
   setView(view: ZoomView): void {
     const g = this.geometry();
     const next = clampView(g, view);
-    if (next.level <= fitLevel(g) && !this._fitted) this._fitted = allVisible(g, next);
+    // At the fit level the view follows the box from now on; any other level stays put.
+    this._fitted = next.level <= fitLevel(g) * (1 + 1e-9);
     this._view = next;
     this._scrollPending = true;
     this._decideMode();
@@ -536,14 +533,15 @@ export class ZoomController implements ReactiveController {
     this._painter.paint(canvas, source, job);
   }
 
-  /** The minimap's size in CSS px: the fitted matrix's shape inside 160 × 100. */
+  /** The minimap's size in CSS px: the fitted matrix's shape inside the zoom bar (12em × 3em). */
   private _minimapSize(): { width: number; height: number } {
     const g = this.geometry();
+    const font = this._sources.window.fontSize;
     const fit = cellSize(g, fitLevel(g));
     const w = g.columns * fit.width;
     const h = g.rows * fit.height;
-    const scale = Math.min(160 / w, 100 / h);
-    return { width: Math.max(24, Math.round(w * scale)), height: Math.max(16, Math.round(h * scale)) };
+    const scale = Math.min((12 * font) / w, (3 * font) / h);
+    return { width: Math.max(2 * font, Math.round(w * scale)), height: Math.max(font, Math.round(h * scale)) };
   }
 
   private _paintMinimap(): void {

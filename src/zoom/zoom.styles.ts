@@ -19,13 +19,18 @@ export const zoomStyles = css`
     max-height: 100%;
     min-height: 8em;
   }
+  /* the minimap and the zoom control, above the cells so neither hides any */
   .zoom-bar {
     display: flex;
-    justify-content: flex-end;
+    align-items: center;
+    gap: 0.75em;
     flex: none;
+    /* as tall with the minimap as without, so it never moves the cells */
+    height: 3.25em;
     padding-bottom: 0.25em;
   }
   .zoom-control {
+    margin-left: auto;
     display: inline-flex;
     align-items: center;
     gap: 2px;
@@ -170,13 +175,9 @@ export const zoomStyles = css`
     box-shadow: 0 0 0 5px var(--token-heatmap-background);
   }
   .minimap {
-    position: absolute;
-    right: 6px;
-    bottom: 6px;
-    z-index: 4;
-    border: 1px solid var(--token-heatmap-line-color);
-    background: var(--token-heatmap-background);
-    box-shadow: 0 1px 6px rgb(0 0 0 / 0.2);
+    position: relative;
+    flex: none;
+    outline: 1px solid var(--token-heatmap-line-color);
     touch-action: none;
     cursor: pointer;
   }
