@@ -8,9 +8,12 @@ import { extname, join, normalize } from 'node:path';
 import os from 'node:os';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from './browsers.mjs';
+import { overviewBench } from './bench-overview.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS ?? 7);
+// `--only overview` runs only the overview's cases (scripts/bench-overview.mjs) and prints them.
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const BUNDLE = 'dist/token-heatmap.bundle.js';
 if (!existsSync(join(ROOT, BUNDLE))) {
   console.error(`${BUNDLE} is missing: run npm run build first.`);
@@ -65,6 +68,8 @@ const HELPERS = () => {
     const el = document.createElement('token-heatmap');
     el.style.cssText = 'height:600px;width:1000px';
     el.label = 'bench';
+    // These cases time the DOM grid: readable cells, scrolling (under `auto` a large matrix opens fitted).
+    el.zoom = 1;
     document.body.append(el);
     return el;
   };
@@ -195,6 +200,14 @@ const f = (ms) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 const stat = (xs) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 const MB = (b) => (b / 2 ** 20).toFixed(1);
 
+if (ONLY === 'overview') {
+  const { md, targets } = await overviewBench({ fresh, runs: RUNS, root: ROOT, stat, median, p95, f, MB });
+  console.log(`${md}\n| what | target | measured | met |\n| --- | --- | --- | --- |\n${targets.map(([a, b, c, ok]) => `| ${a} | ${b} | ${c} | ${ok ? 'yes' : '**no**'} |`).join('\n')}`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
 const SIZES = [
   [13, 5, false],
   [100, 100, false],
@@ -217,12 +230,14 @@ for (const [r, c, typed] of SIZES) {
   rows.push(`| ${name} | ${stat(ours)} | ${base.length ? stat(base) : 'not run (> 100k cells)'} | ${base.length ? (median(base) / median(ours)).toFixed(0) + '×' : ''} |`);
   console.log(rows.at(-1));
 }
+const overview = await overviewBench({ fresh, runs: RUNS, root: ROOT, stat, median, p95, f, MB });
 const scroll = await timeScroll();
 const update = await timeUpdate();
 const heapNested = await heap(false);
 const heapTyped = await heap(true);
 
 const targets = [
+  ...overview.targets,
   ['every size to painted', '≤ 50 ms', `${f(worst)} ms (worst median)`, worst <= 50],
   ['scroll step at 1000 × 1000 (script + style + layout)', '≤ 16 ms', `median ${f(median(scroll))} ms, p95 ${f(p95(scroll))} ms`, p95(scroll) <= 16],
   ['one-value update at 100 × 100', '≤ 5 ms', `median ${f(median(update))} ms, p95 ${f(p95(update))} ms`, median(update) <= 5],
@@ -247,6 +262,7 @@ The baseline builds a plain CSS grid of annotated, coloured cells with one \`inn
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 
+${overview.md}
 ## Targets
 
 | what | target | measured | met |

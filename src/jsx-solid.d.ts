@@ -2,7 +2,7 @@
 // no dependency of this repository), copied to dist/types/ by build/react.rollup.mjs.
 import type { JSX as SolidJSX } from 'solid-js';
 import type { TokenHeatmap } from './TokenHeatmap.js';
-import type { CellHoverEvent, CellSelectEvent } from './events.js';
+import type { CellHoverEvent, CellSelectEvent, ZoomChangeEvent } from './events.js';
 import type { TokenHeatmapJSXProps } from './jsx.js';
 
 export type { TokenHeatmapProperties, TokenHeatmapEventProps, TokenHeatmapJSXProps } from './jsx.js';
@@ -16,6 +16,7 @@ declare module 'solid-js/jsx-runtime' {
       'token-heatmap': TokenHeatmapJSXProps<SolidJSX.HTMLAttributes<TokenHeatmap>> & {
         'on:cell-hover'?: (event: CellHoverEvent) => void;
         'on:cell-select'?: (event: CellSelectEvent) => void;
+        'on:zoom-change'?: (event: ZoomChangeEvent) => void;
       };
     }
   }

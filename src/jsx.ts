@@ -1,7 +1,7 @@
 // Framework-neutral JSX prop types of <token-heatmap> (`token-heatmap/jsx`). The JSX namespaces
 // they go into: React in src/react.ts, Preact in src/jsx-preact.d.ts, Solid in src/jsx-solid.d.ts.
 import type { TokenHeatmap } from './TokenHeatmap.js';
-import type { CellHoverEvent, CellSelectEvent } from './events.js';
+import type { CellHoverEvent, CellSelectEvent, ZoomChangeEvent } from './events.js';
 import type { PropertyName } from './properties.js';
 
 /** The element's public properties (the property schema's names), each optional: what a JSX prop of the same name sets. */
@@ -13,6 +13,8 @@ export interface TokenHeatmapEventProps {
   'oncell-hover'?: (event: CellHoverEvent) => void;
   /** A cell was selected by click, Enter or Space (`event.detail`), or the selection was cleared (`detail` null). */
   'oncell-select'?: (event: CellSelectEvent) => void;
+  /** The zoom level or the part in view changed (`event.detail`: level, fitted, visible rows and columns). */
+  'onzoom-change'?: (event: ZoomChangeEvent) => void;
 }
 
 // The element's names leave `Attributes` first, so its types win wherever a framework's attribute

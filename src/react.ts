@@ -4,7 +4,7 @@
 // the build, so it is no dependency.
 import React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { TokenHeatmap as TokenHeatmapElement, CellHoverEvent, CellSelectEvent, HeatmapErrorEvent } from './index.js';
+import { TokenHeatmap as TokenHeatmapElement, CellHoverEvent, CellSelectEvent, HeatmapErrorEvent, ZoomChangeEvent } from './index.js';
 import type { TokenHeatmapJSXProps, TokenHeatmapProperties } from './jsx.js';
 
 export type { CellDetail, CellIndex, ValuesInput, Interpolator } from './index.js';
@@ -29,6 +29,8 @@ export type TokenHeatmapProps = Omit<React.HTMLAttributes<TokenHeatmapElement>, 
     onCellSelect?: (event: CellSelectEvent) => void;
     /** The input has problems; `event.detail` is the message the element shows. */
     onError?: (event: HeatmapErrorEvent) => void;
+    /** The zoom level or the part in view changed (`event.detail`: level, fitted, visible rows and columns). */
+    onZoomChange?: (event: ZoomChangeEvent) => void;
   } & React.RefAttributes<TokenHeatmapElement>;
 
 // Typed by hand so the published .d.ts names only React and this package, not the inlined @lit/react.
@@ -41,6 +43,7 @@ export const TokenHeatmap: React.ForwardRefExoticComponent<TokenHeatmapProps> = 
     onCellHover: CellHoverEvent.type as EventName<CellHoverEvent>,
     onCellSelect: CellSelectEvent.type as EventName<CellSelectEvent>,
     onError: HeatmapErrorEvent.type as EventName<HeatmapErrorEvent>,
+    onZoomChange: ZoomChangeEvent.type as EventName<ZoomChangeEvent>,
   },
   displayName: 'TokenHeatmap',
 });

@@ -3,7 +3,9 @@
 //
 // Every function here references only its parameters and globals, never another function or a
 // module constant: the Worker's blob: fallback is built from their source text (worker-source.ts),
-// and `paint` reaches the others through the `lib` it is given.
+// and `paint` reaches the others through the `lib` it is given. The loops are written out in each
+// function (not shared through helpers) for the same reason, and because the first paint of a
+// million cells runs before the engine has optimised anything: simple loops are fast from the start.
 
 /**
  * Cells of one axis per pixel, as [start, end) pairs (`spans[2p]`, `spans[2p + 1]`); empty (0, 0)
@@ -36,117 +38,215 @@ export function axisSpans(count: number, first: number, cellPx: number, pixels: 
 }
 
 /**
- * For each pixel, the value of largest |value − center| among its cells (NaN when all are missing),
- * written to `out[o * outOuter + i * outInner]`. The source is read in place: cell (outer, inner) is
- * `data[offset + outer * outerStride + inner * innerStride]`, the inner axis the one that is
- * contiguous in memory, so a transposed view still reads memory in order. Ties keep the first cell
- * in (outer, inner) order, as `pickCell` does.
+ * Runs of neighbouring pixels that show the same cells, as [cellStart, cellEnd, pixelStart,
+ * pixelEnd] quadruples (cellStart = cellEnd: outside the matrix). Smaller than a pixel, a cell is
+ * in one run of one pixel; larger, its pixels form one run, so a magnified view is read once a cell.
  */
-export function reduceSpans(
+export function innerRuns(spans: Int32Array): Int32Array {
+  const pixels = spans.length >> 1;
+  const runs = new Int32Array(pixels * 4);
+  let n = 0;
+  for (let p = 0; p < pixels; p++) {
+    const start = spans[2 * p];
+    const end = spans[2 * p + 1];
+    if (n && runs[4 * n - 4] === start && runs[4 * n - 3] === end) {
+      runs[4 * n - 1] = p + 1;
+      continue;
+    }
+    runs[4 * n] = start;
+    runs[4 * n + 1] = end;
+    runs[4 * n + 2] = p;
+    runs[4 * n + 3] = p + 1;
+    n++;
+  }
+  return runs.subarray(0, 4 * n);
+}
+
+/** The colour scale as the kernel applies it: a table over [min, max] with the centre in its middle entry. */
+export interface ColorScale {
+  readonly table: Uint32Array;
+  readonly min: number;
+  readonly center: number;
+  readonly max: number;
+  /** Packed colours of missing cells and of pixels outside the matrix. */
+  readonly missing: number;
+  readonly outside: number;
+}
+
+/**
+ * Paints a flat source (read in place: cell (outer, inner) is `data[offset + outer * outerStride +
+ * inner * innerStride]`, the inner axis the contiguous one) into `out`, one line of `outWidth`
+ * pixels per outer pixel. Each run of pixels shows the value of largest |value − center| among its
+ * cells (NaN, missing, is never chosen over a value); ties keep the first cell in (outer, inner)
+ * order, as `pickCell` does. A line showing the same cells as the one before is copied.
+ */
+export function rasterFlat(
   data: ArrayLike<number>,
   offset: number,
   outerStride: number,
   innerStride: number,
   outerSpans: Int32Array,
-  innerSpans: Int32Array,
-  center: number,
-  out: Float64Array,
-  outOuter: number,
-  outInner: number,
+  runs: Int32Array,
+  scale: ColorScale,
+  out: Uint32Array,
+  outWidth: number,
 ): void {
-  const outerPixels = outerSpans.length >> 1;
-  const innerPixels = innerSpans.length >> 1;
-  const bestDev = new Float64Array(innerPixels);
-  const bestVal = new Float64Array(innerPixels);
+  const { table, min, center, max, missing, outside } = scale;
+  const last = table.length - 1;
+  const inside = center > min && center < max;
+  const mid = last / 2;
+  // Diverging: each half of the domain maps onto half the table, so the centre is the middle colour.
+  const lowK = inside ? mid / (center - min) : last / (max - min);
+  const highK = inside ? mid / (max - center) : 0;
+  const split = inside ? center : Infinity;
+  const count = runs.length >> 2;
+  const bestDev = new Float64Array(count);
+  const bestVal = new Float64Array(count);
+  const lines = outerSpans.length >> 1;
   let lastStart = -1;
   let lastEnd = -1;
-  for (let o = 0; o < outerPixels; o++) {
+  for (let o = 0; o < lines; o++) {
+    const line = o * outWidth;
     const ra = outerSpans[2 * o];
     const rb = outerSpans[2 * o + 1];
-    // Magnified rows repeat the band above: reuse its result.
-    if (ra !== lastStart || rb !== lastEnd) {
-      lastStart = ra;
-      lastEnd = rb;
-      bestDev.fill(-1);
-      bestVal.fill(NaN);
-      for (let r = ra; r < rb; r++) {
-        const base = offset + r * outerStride;
-        for (let i = 0; i < innerPixels; i++) {
-          const ca = innerSpans[2 * i];
-          const cb = innerSpans[2 * i + 1];
-          let bd = bestDev[i];
-          let bv = bestVal[i];
-          for (let c = ca; c < cb; c++) {
-            const v = data[base + c * innerStride];
-            let d = v - center;
-            if (d < 0) d = -d;
-            // NaN (missing) never compares greater, so it is never chosen over a value.
+    if (ra === rb) {
+      out.fill(outside, line, line + outWidth);
+      continue;
+    }
+    if (ra === lastStart && rb === lastEnd) {
+      out.copyWithin(line, line - outWidth, line);
+      continue;
+    }
+    lastStart = ra;
+    lastEnd = rb;
+    bestDev.fill(-1);
+    bestVal.fill(NaN);
+    for (let r = ra; r < rb; r++) {
+      const base = offset + r * outerStride;
+      for (let k = 0; k < count; k++) {
+        const cb = runs[4 * k + 1];
+        let bd = bestDev[k];
+        let bv = bestVal[k];
+        if (innerStride === 1) {
+          for (let i = base + runs[4 * k], end = base + cb; i < end; i++) {
+            const v = data[i];
+            const d = v > center ? v - center : center - v;
             if (d > bd) {
               bd = d;
               bv = v;
             }
           }
-          bestDev[i] = bd;
-          bestVal[i] = bv;
+        } else {
+          for (let c = runs[4 * k]; c < cb; c++) {
+            const v = data[base + c * innerStride];
+            const d = v > center ? v - center : center - v;
+            if (d > bd) {
+              bd = d;
+              bv = v;
+            }
+          }
         }
+        bestDev[k] = bd;
+        bestVal[k] = bv;
       }
     }
-    const row = o * outOuter;
-    for (let i = 0; i < innerPixels; i++) out[row + i * outInner] = bestVal[i];
+    for (let k = 0; k < count; k++) {
+      let color = outside;
+      if (runs[4 * k] !== runs[4 * k + 1]) {
+        const v = bestVal[k];
+        if (v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
+      }
+      // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
+      for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
+    }
   }
 }
 
-/**
- * `reduceSpans` over nested rows (`rows[outer][inner]`, the caller's `number[][]` read in place):
- * entries that are not numbers (null, a missing row) are missing.
- */
-export function reduceSpansRows(
+/** `rasterFlat` over nested rows (`rows[outer][inner]`, the caller's `number[][]` read in place); non-numbers are missing. */
+export function rasterNested(
   rows: ArrayLike<ArrayLike<unknown> | null | undefined>,
   outerSpans: Int32Array,
-  innerSpans: Int32Array,
-  center: number,
-  out: Float64Array,
-  outOuter: number,
-  outInner: number,
+  runs: Int32Array,
+  scale: ColorScale,
+  out: Uint32Array,
+  outWidth: number,
 ): void {
-  const outerPixels = outerSpans.length >> 1;
-  const innerPixels = innerSpans.length >> 1;
-  const bestDev = new Float64Array(innerPixels);
-  const bestVal = new Float64Array(innerPixels);
+  const { table, min, center, max, missing, outside } = scale;
+  const last = table.length - 1;
+  const inside = center > min && center < max;
+  const mid = last / 2;
+  const lowK = inside ? mid / (center - min) : last / (max - min);
+  const highK = inside ? mid / (max - center) : 0;
+  const split = inside ? center : Infinity;
+  const count = runs.length >> 2;
+  const bestDev = new Float64Array(count);
+  const bestVal = new Float64Array(count);
+  const lines = outerSpans.length >> 1;
   let lastStart = -1;
   let lastEnd = -1;
-  for (let o = 0; o < outerPixels; o++) {
+  for (let o = 0; o < lines; o++) {
+    const line = o * outWidth;
     const ra = outerSpans[2 * o];
     const rb = outerSpans[2 * o + 1];
-    if (ra !== lastStart || rb !== lastEnd) {
-      lastStart = ra;
-      lastEnd = rb;
-      bestDev.fill(-1);
-      bestVal.fill(NaN);
-      for (let r = ra; r < rb; r++) {
-        const row = rows[r];
-        if (!row || typeof row !== 'object') continue;
-        for (let i = 0; i < innerPixels; i++) {
-          const cb = innerSpans[2 * i + 1];
-          let bd = bestDev[i];
-          let bv = bestVal[i];
-          for (let c = innerSpans[2 * i]; c < cb; c++) {
-            const v = row[c];
-            if (typeof v !== 'number') continue;
-            let d = v - center;
-            if (d < 0) d = -d;
-            if (d > bd) {
-              bd = d;
-              bv = v;
-            }
+    if (ra === rb) {
+      out.fill(outside, line, line + outWidth);
+      continue;
+    }
+    if (ra === lastStart && rb === lastEnd) {
+      out.copyWithin(line, line - outWidth, line);
+      continue;
+    }
+    lastStart = ra;
+    lastEnd = rb;
+    bestDev.fill(-1);
+    bestVal.fill(NaN);
+    for (let r = ra; r < rb; r++) {
+      const row = rows[r];
+      if (!row || typeof row !== 'object') continue;
+      for (let k = 0; k < count; k++) {
+        const cb = runs[4 * k + 1];
+        let bd = bestDev[k];
+        let bv = bestVal[k];
+        for (let c = runs[4 * k]; c < cb; c++) {
+          const v = row[c];
+          if (typeof v !== 'number') continue;
+          const d = v > center ? v - center : center - v;
+          if (d > bd) {
+            bd = d;
+            bv = v;
           }
-          bestDev[i] = bd;
-          bestVal[i] = bv;
         }
+        bestDev[k] = bd;
+        bestVal[k] = bv;
       }
     }
-    const line = o * outOuter;
-    for (let i = 0; i < innerPixels; i++) out[line + i * outInner] = bestVal[i];
+    for (let k = 0; k < count; k++) {
+      let color = outside;
+      if (runs[4 * k] !== runs[4 * k + 1]) {
+        const v = bestVal[k];
+        if (v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
+      }
+      // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
+      for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
+    }
+  }
+}
+
+/** `source` (`width` × `height` words) turned on its diagonal into `out` (`height` × `width`). */
+export function transposePixels(source: Uint32Array, width: number, height: number, out: Uint32Array): void {
+  for (let y = 0; y < height; y++) {
+    const line = y * width;
+    for (let x = 0; x < width; x++) out[x * height + y] = source[line + x];
   }
 }
 
@@ -260,8 +360,10 @@ export interface PaintJob {
 /** The kernel's functions, passed to `paint` so the same code runs in a Worker built from source text. */
 export interface RasterLib {
   readonly axisSpans: typeof axisSpans;
-  readonly reduceSpans: typeof reduceSpans;
-  readonly reduceSpansRows: typeof reduceSpansRows;
+  readonly innerRuns: typeof innerRuns;
+  readonly rasterFlat: typeof rasterFlat;
+  readonly rasterNested: typeof rasterNested;
+  readonly transposePixels: typeof transposePixels;
   readonly reduceSpansAt: typeof reduceSpansAt;
   readonly colorize: typeof colorize;
 }
@@ -271,29 +373,33 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
   const { width, height } = job;
   const rowSpans = lib.axisSpans(job.rows, job.firstRow, job.cellHeight, height);
   const columnSpans = lib.axisSpans(job.columns, job.firstColumn, job.cellWidth, width);
-  const values = new Float64Array(width * height);
-  if (job.data) {
-    const rowStride = job.rowStride ?? job.columns;
-    const columnStride = job.columnStride ?? 1;
-    // Walk the axis that is contiguous in memory innermost (a transposed view is column-major).
-    if (Math.abs(columnStride) <= Math.abs(rowStride)) {
-      lib.reduceSpans(job.data, job.offset ?? 0, rowStride, columnStride, rowSpans, columnSpans, job.center, values, width, 1);
+  const rowStride = job.rowStride ?? job.columns;
+  const columnStride = job.columnStride ?? 1;
+  if (job.data || job.rowArrays) {
+    // Walk the axis that is contiguous in memory innermost: a transposed view is painted on its
+    // side, in the source's order, and turned.
+    const rowsOuter = job.data ? Math.abs(columnStride) <= Math.abs(rowStride) : !job.transposed;
+    const [outer, inner] = rowsOuter ? [rowSpans, columnSpans] : [columnSpans, rowSpans];
+    const out = rowsOuter ? pixels : new Uint32Array(width * height);
+    const line = rowsOuter ? width : height;
+    const runs = lib.innerRuns(inner);
+    if (job.data) {
+      const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
+      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, job, out, line);
     } else {
-      lib.reduceSpans(job.data, job.offset ?? 0, columnStride, rowStride, columnSpans, rowSpans, job.center, values, 1, width);
+      lib.rasterNested(job.rowArrays!, outer, runs, job, out, line);
     }
-  } else if (job.rowArrays) {
-    if (job.transposed) lib.reduceSpansRows(job.rowArrays, columnSpans, rowSpans, job.center, values, 1, width);
-    else lib.reduceSpansRows(job.rowArrays, rowSpans, columnSpans, job.center, values, width, 1);
-  } else if (job.at) {
-    lib.reduceSpansAt(job.at, rowSpans, columnSpans, job.center, values);
-  } else {
-    values.fill(NaN);
+    if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
+    return;
   }
+  const values = new Float64Array(width * height);
+  if (job.at) lib.reduceSpansAt(job.at, rowSpans, columnSpans, job.center, values);
+  else values.fill(NaN);
   lib.colorize(values, rowSpans, columnSpans, job.table, job.min, job.center, job.max, job.missing, job.outside, pixels);
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, reduceSpans, reduceSpansRows, reduceSpansAt, colorize };
+export const RASTER: RasterLib = { axisSpans, innerRuns, rasterFlat, rasterNested, transposePixels, reduceSpansAt, colorize };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
@@ -317,7 +423,7 @@ export function pickCell(job: Omit<PaintJob, 'table' | 'missing' | 'outside' | '
   let best = { row: rows[0], column: columns[0] };
   let bestDev = -1;
   const [outer, inner] = rowsOuter ? [rows, columns] : [columns, rows];
-  // The same walk as reduceSpans, so ties resolve to the same cell.
+  // The same walk as rasterFlat and rasterNested, so ties resolve to the same cell.
   for (let o = outer[0]; o < outer[1]; o++) {
     for (let i = inner[0]; i < inner[1]; i++) {
       const [r, c] = rowsOuter ? [o, i] : [i, o];

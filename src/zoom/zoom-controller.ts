@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { parseColor, type Rgb } from '../color.js';
 import { ZoomChangeEvent, type ViewRange, type ZoomDetail } from '../events.js';
 import type { GridPosition } from '../navigation.js';
@@ -70,7 +70,7 @@ export interface ZoomSources {
   readonly window: { readonly fontSize: number; readonly onScroll: () => void };
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
 
 /** Measured sizes the layout depends on, CSS px. */
 interface Measures {
@@ -87,6 +87,8 @@ interface Measures {
 }
 
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+/** Colour tables by interpolator, shared by every element: built once per scheme. */
+const TABLES = new WeakMap<Interpolator, Uint32Array>();
 /** Zoom steps of the keys and buttons. */
 const STEP = 2;
 /** Announcements wait for a gesture to settle. */
@@ -118,9 +120,8 @@ export class ZoomController implements ReactiveController {
   private _announced = -1;
   private _announcement = '';
   private _announceTimer?: ReturnType<typeof setTimeout>;
-  private _table?: { interpolate: Interpolator; table: Uint32Array };
   private _minimapKey?: { canvas: HTMLCanvasElement; source: unknown; table: Uint32Array; rest: string };
-  private _lastJob?: CanvasJob & { source: OverviewSource; viewWidth: number; viewHeight: number };
+  private _lastJob?: CanvasJob & { source: OverviewSource; canvas: HTMLCanvasElement; key: string; viewWidth: number; viewHeight: number };
   private _observer?: ResizeObserver;
   private _observed?: Element | null;
   private readonly _painter = new OverviewPainter();
@@ -170,6 +171,9 @@ export class ZoomController implements ReactiveController {
       this._apply(setting);
     }
     this._decideMode();
+    // A server cannot measure, and hydration must render what the server did: the readable grid
+    // first (after the render, an overflowing one goes zoomable as usual).
+    if (isServer || (!this._host.hasUpdated && (this._host.shadowRoot?.childNodes.length ?? 0) > 0)) this.mode = 'static';
     // The focused cell stays in view: a keyboard move pans the overview to it.
     const active = this._sources.focus.active;
     if (this.mode === 'canvas' && this._sources.focus.focusWithin && this._lastActive && (active.row !== this._lastActive.row || active.column !== this._lastActive.column)) {
@@ -303,17 +307,16 @@ export class ZoomController implements ReactiveController {
       this._reported = '';
       return;
     }
-    if (this._measure()) {
-      // The box or a size changed: the next render places everything again, then paints.
-      this._host.requestUpdate();
-      return;
-    }
-    if (this._checkZoomable()) return;
+    // A changed box or size: paint for it now (the canvas's pixels do not depend on the template),
+    // and render again to place the labels and marks.
+    const moved = this._measure();
+    if (!moved && this._checkZoomable()) return;
     this._setHeaderOffset();
-    if (this.mode === 'grid') this._syncScroll();
-    else this._paintCells();
+    if (this.mode === 'canvas') this._paintCells();
+    else if (!moved) this._syncScroll();
     this._paintMinimap();
-    this._report();
+    if (moved) this._host.requestUpdate();
+    else this._report();
   }
 
   // ---- deciding -----------------------------------------------------------------------------
@@ -362,7 +365,10 @@ export class ZoomController implements ReactiveController {
     const s = this._scroller();
     if (!s || this._setting !== 'auto') return;
     const overflows = s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1;
-    if (!overflows) return;
+    if (!overflows) {
+      this._fits = true;
+      return;
+    }
     this._fits = false;
     this._overflowed = { width: s.clientWidth, height: s.clientHeight };
     this._measures = undefined;
@@ -482,8 +488,9 @@ export class ZoomController implements ReactiveController {
 
   private _colorTable(): Uint32Array {
     const interpolate = this._sources.scale().interpolate;
-    if (this._table?.interpolate !== interpolate) this._table = { interpolate, table: colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css)) };
-    return this._table.table;
+    let table = TABLES.get(interpolate);
+    if (!table) TABLES.set(interpolate, (table = colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css))));
+    return table;
   }
 
   private _context?: CanvasRenderingContext2D | null;
@@ -529,7 +536,11 @@ export class ZoomController implements ReactiveController {
     const height = Math.max(1, Math.round(g.viewHeight * dpr));
     const source = this._sources.source();
     const job = this._job(width, height, g.viewWidth, g.viewHeight, this._view, cellSize(g, this._view.level));
-    this._lastJob = { ...job, source, viewWidth: g.viewWidth, viewHeight: g.viewHeight };
+    const last = this._lastJob;
+    // A render that changed nothing the pixels show (a hover, the announcement) paints nothing.
+    const key = JSON.stringify([width, height, job.firstRow, job.firstColumn, job.cellWidth, job.cellHeight, job.min, job.center, job.max, job.missing]);
+    if (last && last.canvas === canvas && last.source === source && last.table === job.table && last.key === key) return;
+    this._lastJob = { ...job, source, canvas, key, viewWidth: g.viewWidth, viewHeight: g.viewHeight };
     this._painter.paint(canvas, source, job);
   }
 

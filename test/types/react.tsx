@@ -81,6 +81,8 @@ export function Wrapped({ onPick }: { onPick: (cell: CellDetail | null) => void 
 }
 
 // Every public property of the element is a JSX prop: one added to TokenHeatmap but not to
-// src/jsx.ts makes this line an error that names it.
-type Missing = Exclude<keyof Omit<TokenHeatmapElement, keyof LitElement>, keyof TokenHeatmapProperties>;
+// src/jsx.ts makes this line an error that names it. Methods (zoomTo, fit) are not props.
+type Own = Omit<TokenHeatmapElement, keyof LitElement>;
+type Fields = { [K in keyof Own]-?: Own[K] extends (...args: never[]) => unknown ? never : K }[keyof Own];
+type Missing = Exclude<Fields, keyof TokenHeatmapProperties>;
 export const noPropertyMissing: [Missing] extends [never] ? true : Missing = true;
