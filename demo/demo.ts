@@ -40,17 +40,6 @@ Object.assign($('sentence'), {
   values: sentence.map((_, i) => outputs.map((_, j) => Number(wave(i, j).toFixed(4)))),
 });
 
-document.getElementById('make-large')!.addEventListener('click', () => {
-  const n = 1000;
-  const values = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) values[i * n + j] = Math.sin(i / 37) * Math.cos(j / 23);
-  Object.assign($('large'), {
-    rows: Array.from({ length: n }, (_, i) => `tok${i}`),
-    columns: Array.from({ length: n }, (_, j) => `out${j}`),
-    values,
-  });
-});
-
 const log = document.getElementById('event-log')!;
 const reference = $('reference');
 for (const type of ['cell-hover', 'cell-select'] as const) {
