@@ -33,12 +33,18 @@ def _parse_int(text: str) -> Any:
 
 def read_json(text: str, source: str) -> Any:
     """The JSON text of ``source``; NaN and Infinity allowed, as numpy users write them."""
+    limit = sys.getrecursionlimit()
     try:
+        # Python's parser recurses per level of nesting: room for a few thousand levels, so that
+        # 1,000-deep values are read (and refused with their position) rather than unreadable.
+        sys.setrecursionlimit(max(limit, 4000))
         return json.loads(text, parse_int=_parse_int)
     except RecursionError:
         raise HeatmapInputError(f"{source}: not valid JSON (nested too deeply)") from None
     except ValueError as error:
         raise HeatmapInputError(f"{source}: not valid JSON ({error})") from None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def arguments(data: Any, source: str) -> dict[str, Any]:
