@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import html
+import inspect
 import json
 import os
 import re
@@ -233,6 +234,19 @@ def heatmap(
         FileNotFoundError: the bundle is nowhere to be found.
     """
     return build(values, rows, columns, bundle_path=bundle_path, **options)
+
+
+# help(heatmap) and a notebook's signature hints list every option of the table by name.
+heatmap.__signature__ = inspect.Signature(
+    [
+        inspect.Parameter("values", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+        inspect.Parameter("rows", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+        inspect.Parameter("columns", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+        inspect.Parameter("bundle_path", inspect.Parameter.KEYWORD_ONLY, default=None),
+        *(inspect.Parameter(option.name, inspect.Parameter.KEYWORD_ONLY, default=None) for option in OPTIONS),
+    ],
+    return_annotation="Heatmap",
+)
 
 
 def build(
