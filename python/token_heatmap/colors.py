@@ -25,6 +25,10 @@ SCHEME_NAMES: tuple[str, ...] = _schemes.SCHEME_NAMES
 DEFAULT_SCHEME = "RdYlGn"
 
 
+#: A scheme as channels: a position 0–1 to (r, g, b), integers 0–255, exactly d3's.
+Channels = Callable[[float], "tuple[int, int, int]"]
+
+
 def js_round(x: float) -> float:
     """JavaScript's Math.round: the nearest integer, halves towards +∞ (Python's round() goes to even)."""
     if not math.isfinite(x):
@@ -34,13 +38,15 @@ def js_round(x: float) -> float:
 
 
 def _clamp_channel(value: float) -> int:
-    """d3-color's clampi: round, NaN to 0, clamp to 0–255."""
-    if math.isnan(value):
+    """d3-color's clampi: Math.round, NaN to 0, clamped to 0–255."""
+    if value != value:  # NaN
         return 0
-    rounded = js_round(value)
-    if math.isnan(rounded) or rounded == 0:
+    if value >= 255:
+        return 255
+    if value <= 0:
         return 0
-    return int(max(0.0, min(255.0, rounded)))
+    floor = math.floor(value)
+    return int(floor + 1 if value - floor >= 0.5 else floor)
 
 
 def format_rgb(r: float, g: float, b: float) -> str:
@@ -52,42 +58,38 @@ def _hex_colours(data: str) -> list[str]:
     return ["#" + data[i : i + 6] for i in range(0, len(data), 6)]
 
 
-def _basis(t1: float, v0: float, v1: float, v2: float, v3: float) -> float:
-    t2 = t1 * t1
-    t3 = t2 * t1
-    return ((1 - 3 * t1 + 3 * t2 - t3) * v0 + (4 - 6 * t2 + 3 * t3) * v1 + (1 + 3 * t1 + 3 * t2 - 3 * t3) * v2 + t3 * v3) / 6
+def rgb_basis(colours: list[str]) -> Channels:
+    """d3-interpolate's interpolateRgbBasis over ``#rrggbb`` colours, as channels (d3 formats
+    them with formatRgb: ``rgb(r, g, b)``)."""
+    reds, greens, blues = ([float(int(c[k : k + 2], 16)) for c in colours] for k in (1, 3, 5))
+    n = len(colours) - 1
 
-
-def _spline(values: list[float]) -> Callable[[float], float]:
-    """d3-interpolate's interpolateBasis."""
-    n = len(values) - 1
-
-    def at(t: float) -> float:
+    def at(t: float) -> tuple[int, int, int]:
+        # interpolateBasis, once for the three channels (the segment is the same for each).
         if t <= 0:
-            t = 0.0
-            i = 0
+            t, i = 0.0, 0
         elif t >= 1:
-            t = 1.0
-            i = n - 1
+            t, i = 1.0, n - 1
         else:
             i = math.floor(t * n)
-        v1 = values[i]
-        v2 = values[i + 1]
-        v0 = values[i - 1] if i > 0 else 2 * v1 - v2
-        v3 = values[i + 2] if i < n - 1 else 2 * v2 - v1
-        return _basis((t - i / n) * n, v0, v1, v2, v3)
+        t1 = (t - i / n) * n
+        t2 = t1 * t1
+        t3 = t2 * t1
+        # d3's basis() weights: the same doubles for the three channels, so computed once.
+        w0, w1, w2 = 1 - 3 * t1 + 3 * t2 - t3, 4 - 6 * t2 + 3 * t3, 1 + 3 * t1 + 3 * t2 - 3 * t3
+        out = []
+        for values in (reds, greens, blues):
+            v1 = values[i]
+            v2 = values[i + 1]
+            v0 = values[i - 1] if i > 0 else 2 * v1 - v2
+            v3 = values[i + 2] if i < n - 1 else 2 * v2 - v1
+            out.append(_clamp_channel((w0 * v0 + w1 * v1 + w2 * v2 + t3 * v3) / 6))
+        return out[0], out[1], out[2]
 
     return at
 
 
-def rgb_basis(colours: list[str]) -> Interpolator:
-    """d3-interpolate's interpolateRgbBasis over ``#rrggbb`` colours."""
-    channels = [[int(c[k : k + 2], 16) for c in colours] for k in (1, 3, 5)]
-    r, g, b = (_spline([float(v) for v in channel]) for channel in channels)
-    return lambda t: format_rgb(r(t), g(t), b(t))
-
-
-def ramp(colours: list[str]) -> Interpolator:
+def ramp(colours: list[str]) -> Callable[[float], str]:
     """d3-scale-chromatic's ramp: colour floor(t × n), clamped."""
     n = len(colours)
 
@@ -102,16 +104,16 @@ _A, _B, _C, _D, _E = -0.14861, 1.78277, -0.29227, -0.90649, 1.97294
 _RADIANS = math.pi / 180
 
 
-def cubehelix_rgb(h: float, s: float, l: float) -> str:  # noqa: E741 (d3's names)
-    """d3-color's Cubehelix#rgb then formatRgb."""
+def cubehelix_rgb(h: float, s: float, l: float) -> tuple[int, int, int]:  # noqa: E741 (d3's names)
+    """d3-color's Cubehelix#rgb, channels as formatRgb rounds them."""
     h = 0.0 if math.isnan(h) else (h + 120) * _RADIANS
     a = 0.0 if math.isnan(s) else s * l * (1 - l)
     cosh = math.cos(h)
     sinh = math.sin(h)
-    return format_rgb(
-        255 * (l + a * (_A * cosh + _B * sinh)),
-        255 * (l + a * (_C * cosh + _D * sinh)),
-        255 * (l + a * (_E * cosh)),
+    return (
+        _clamp_channel(255 * (l + a * (_A * cosh + _B * sinh))),
+        _clamp_channel(255 * (l + a * (_C * cosh + _D * sinh))),
+        _clamp_channel(255 * (l + a * (_E * cosh))),
     )
 
 
@@ -124,7 +126,7 @@ def _linear(a: float, b: float) -> Callable[[float], float]:
     return lambda t: value
 
 
-def cubehelix_long(start: tuple[float, float, float], end: tuple[float, float, float]) -> Interpolator:
+def cubehelix_long(start: tuple[float, float, float], end: tuple[float, float, float]) -> Channels:
     """d3-interpolate's interpolateCubehelixLong (gamma 1) between (h, s, l) colours."""
     h = _linear(start[0], end[0])
     s = _linear(start[1], end[1])
@@ -137,30 +139,31 @@ def _clamp01(t: float) -> float:
 
 
 def _channel(value: float) -> int:
+    """Math.max(0, Math.min(255, Math.round(value))) for a finite value."""
     return int(max(0.0, min(255.0, js_round(value))))
 
 
-def turbo(t: float) -> str:
-    """d3-scale-chromatic's interpolateTurbo."""
+def turbo(t: float) -> tuple[int, int, int]:
+    """d3-scale-chromatic's interpolateTurbo (which writes ``rgb(r, g, b)``)."""
     t = _clamp01(t)
     return (
-        f"rgb({_channel(34.61 + t * (1172.33 - t * (10793.56 - t * (33300.12 - t * (38394.49 - t * 14825.05)))))}, "
-        f"{_channel(23.31 + t * (557.33 + t * (1225.33 - t * (3574.96 - t * (1073.77 + t * 707.56)))))}, "
-        f"{_channel(27.2 + t * (3211.1 - t * (15327.97 - t * (27814 - t * (22569.18 - t * 6838.66)))))})"
+        _channel(34.61 + t * (1172.33 - t * (10793.56 - t * (33300.12 - t * (38394.49 - t * 14825.05))))),
+        _channel(23.31 + t * (557.33 + t * (1225.33 - t * (3574.96 - t * (1073.77 + t * 707.56))))),
+        _channel(27.2 + t * (3211.1 - t * (15327.97 - t * (27814 - t * (22569.18 - t * 6838.66))))),
     )
 
 
-def cividis(t: float) -> str:
-    """d3-scale-chromatic's interpolateCividis."""
+def cividis(t: float) -> tuple[int, int, int]:
+    """d3-scale-chromatic's interpolateCividis (which writes ``rgb(r, g, b)``)."""
     t = _clamp01(t)
     return (
-        f"rgb({_channel(-4.54 - t * (35.34 - t * (2381.73 - t * (6402.7 - t * (7024.72 - t * 2710.57)))))}, "
-        f"{_channel(32.49 + t * (170.73 + t * (52.82 - t * (131.46 - t * (176.58 - t * 67.37)))))}, "
-        f"{_channel(81.24 + t * (442.36 - t * (2482.43 - t * (6167.24 - t * (6614.94 - t * 2475.67)))))})"
+        _channel(-4.54 - t * (35.34 - t * (2381.73 - t * (6402.7 - t * (7024.72 - t * 2710.57))))),
+        _channel(32.49 + t * (170.73 + t * (52.82 - t * (131.46 - t * (176.58 - t * 67.37))))),
+        _channel(81.24 + t * (442.36 - t * (2482.43 - t * (6167.24 - t * (6614.94 - t * 2475.67))))),
     )
 
 
-def rainbow(t: float) -> str:
+def rainbow(t: float) -> tuple[int, int, int]:
     """d3-scale-chromatic's interpolateRainbow."""
     if t < 0 or t > 1:
         t -= math.floor(t)
@@ -172,7 +175,7 @@ _PI_1_3 = math.pi / 3
 _PI_2_3 = math.pi * 2 / 3
 
 
-def sinebow(t: float) -> str:
+def sinebow(t: float) -> tuple[int, int, int]:
     """d3-scale-chromatic's interpolateSinebow."""
     t = (0.5 - t) * math.pi
     x = math.sin(t)
@@ -181,10 +184,10 @@ def sinebow(t: float) -> str:
     g = 255 * x * x
     x = math.sin(t + _PI_2_3)
     b = 255 * x * x
-    return format_rgb(r, g, b)
+    return _clamp_channel(r), _clamp_channel(g), _clamp_channel(b)
 
 
-_FORMULAS: dict[str, Interpolator] = {
+_FORMULAS: dict[str, Channels] = {
     "Turbo": turbo,
     "Cividis": cividis,
     "Warm": cubehelix_long((-100, 0.75, 0.35), (80, 1.50, 0.8)),
@@ -194,32 +197,51 @@ _FORMULAS: dict[str, Interpolator] = {
     "Sinebow": sinebow,
 }
 
-_interpolators: dict[str, Interpolator] = {}
-
-
-def scheme_interpolator(name: str) -> Interpolator | None:
-    """The interpolator for a scheme name, as the element reads it (case-insensitive, with or
-    without the ``interpolate`` prefix); None for an unknown name."""
-    key = re.sub(r"^interpolate", "", name.strip().lower())
-    match = next((n for n in SCHEME_NAMES if n.lower() == key), None)
-    if match is None:
-        return None
-    if match not in _interpolators:
-        if match in _schemes.BASIS:
-            interpolate = rgb_basis(_hex_colours(_schemes.BASIS[match]))
-        elif match in _schemes.RAMPS:
-            interpolate = ramp(_hex_colours(_schemes.RAMPS[match]))
-        else:
-            interpolate = _FORMULAS[match]
-        # The element never asks for NaN (missing cells have no colour); here it must not raise.
-        _interpolators[match] = lambda t, f=interpolate: f(0.0 if math.isnan(t) else t)
-    return _interpolators[match]
+_built: dict[str, tuple[Interpolator, Channels]] = {}
 
 
 def canonical_scheme(name: str) -> str | None:
-    """The d3 spelling of a scheme name the element accepts, or None."""
+    """The d3 spelling of a scheme name the element accepts (case-insensitive, with or without the
+    ``interpolate`` prefix), or None."""
     key = re.sub(r"^interpolate", "", name.strip().lower())
     return next((n for n in SCHEME_NAMES if n.lower() == key), None)
+
+
+def _scheme(name: str) -> tuple[Interpolator, Channels] | None:
+    match = canonical_scheme(name)
+    if match is None:
+        return None
+    if match not in _built:
+        if match in _schemes.RAMPS:
+            colours = _hex_colours(_schemes.RAMPS[match])
+            css = ramp(colours)
+            table = [(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in colours]
+            channels = ramp(table)  # the same lookup, over channel triples
+        else:
+            channels = rgb_basis(_hex_colours(_schemes.BASIS[match])) if match in _schemes.BASIS else _FORMULAS[match]
+
+            def css(t: float, f: Channels = channels) -> str:
+                return "rgb(%d, %d, %d)" % f(t)
+
+        # The element never asks for NaN (missing cells have no colour); here it must not raise.
+        _built[match] = (
+            lambda t, f=css: f(0.0 if math.isnan(t) else t),
+            lambda t, f=channels: f(0.0 if math.isnan(t) else t),
+        )
+    return _built[match]
+
+
+def scheme_interpolator(name: str) -> Interpolator | None:
+    """The interpolator for a scheme name, as the element reads it; None for an unknown name.
+    It returns d3's string: ``rgb(r, g, b)``, or ``#rrggbb`` for Viridis, Magma, Inferno, Plasma."""
+    found = _scheme(name)
+    return found[0] if found else None
+
+
+def scheme_channels(name: str) -> Channels | None:
+    """The same scheme as (r, g, b) integers, without making and parsing a string (for images)."""
+    found = _scheme(name)
+    return found[1] if found else None
 
 
 # ---- contrast (src/color.ts) ------------------------------------------------------------------

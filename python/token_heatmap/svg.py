@@ -11,7 +11,7 @@ import struct
 import zlib
 from typing import Any, NamedTuple
 
-from .colors import DEFAULT_SCHEME, best_text_color, parse_color, scheme_interpolator
+from .colors import DEFAULT_SCHEME, best_text_color, parse_color, scheme_channels, scheme_interpolator
 from .scale import Domain, clamp_side, colorbar_ticks, gradient_stops, resolve_domain, scale_position, tick_count
 from .text import format_tick, format_value, spoken_token, to_fixed, token_parts
 
@@ -326,24 +326,28 @@ def draw(
 
     # Cells
     colours: dict[float, tuple[str, str]] = {}
+    inks: dict[str, str] = {}
 
     def colour_of(v: float) -> tuple[str, str]:
         if v not in colours:
             background = interpolate(scale_position(v, domain))
-            rgb = parse_color(background)
-            colours[v] = (background, best_text_color(rgb) if rgb else "#000000")
+            if background not in inks:
+                rgb = parse_color(background)
+                inks[background] = best_text_color(rgb) if rgb else "#000000"
+            colours[v] = (background, inks[background])
         return colours[v]
 
     cells: list[tuple[int, int, float, float, float, float, str | None]] = []
     missing_rgb = parse_color(theme["missing"])
     if overview:
+        channels = scheme_channels(options.get("scheme") or DEFAULT_SCHEME)
+        missing_pixel = bytes(int(channel) for channel in missing_rgb)
         pixels = bytearray()
         for r in range(rows):
             pixels.append(0)  # PNG filter: none
             for c in range(columns):
                 v = value(r, c)
-                rgb = missing_rgb if v is None else (parse_color(colour_of(v)[0]) or missing_rgb)
-                pixels.extend(int(channel) for channel in rgb)
+                pixels.extend(missing_pixel if v is None else bytes(channels(scale_position(v, domain))))
         href = "data:image/png;base64," + base64.b64encode(_png(columns, rows, bytes(pixels))).decode("ascii")
         out.append(
             f'<image x="{_n(cells_left)}" y="{_n(cells_top)}" width="{_n(grid_width)}" height="{_n(grid_height)}" '
