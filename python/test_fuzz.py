@@ -22,13 +22,14 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_token_heatmap import element, parse, static_svg  # noqa: E402
-from token_heatmap import Heatmap, HeatmapInputError, heatmap  # noqa: E402
+from token_heatmap import Heatmap, HeatmapInputError, from_captum, from_ecco, from_inseq, from_shap, heatmap  # noqa: E402
 from token_heatmap.cli import main  # noqa: E402
 from token_heatmap.options import OPTIONS  # noqa: E402
 
 SEED = 20251201
 CASES = 3000
 CLI_CASES = 1500
+IMPORTER_CASES = 1200
 #: Every one-line message starts with what it is about.
 PREFIXES = tuple(f"{o.name}: " for o in OPTIONS) + ("values: ", "rows: ", "columns: ", "heatmap: ", "min (")
 SLOW = 2.0  # seconds: far above any case here (most take a millisecond)
@@ -211,6 +212,60 @@ class FuzzTest(unittest.TestCase):
         # Both kinds of outcome were exercised in quantity.
         self.assertGreater(outcomes["figure"], CASES // 5)
         self.assertGreater(outcomes["error"], CASES // 5)
+
+    def test_the_importers(self):
+        fuzz = Fuzz(SEED + 2)
+        r = fuzz.r
+
+        def array(rows, columns, depth=0):
+            if r.random() < 0.1:
+                return fuzz.values()  # anything at all
+            cell = (lambda: [fuzz.number() for _ in range(r.randint(1, 3))]) if depth else fuzz.number
+            return [[cell() for _ in range(columns)] for _ in range(rows)]
+
+        def tokens(n):
+            out = [fuzz.text() for _ in range(n)]
+            if r.random() < 0.5:
+                out = [types.SimpleNamespace(token=t, id=i) for i, t in enumerate(out)]
+            if out and r.random() < 0.1:
+                out[r.randrange(len(out))] = r.choice([None, Raises(), deep(1000)])
+            return out
+
+        def one(kind):
+            n_in, n_out = r.randint(0, 6), r.randint(0, 4)
+            n_in_, n_out_ = n_in + r.choice([0, 0, 0, 1]), n_out + r.choice([0, 0, 0, -1])
+            if kind == "captum":
+                return from_captum, types.SimpleNamespace(
+                    input_tokens=tokens(n_in), output_tokens=tokens(n_out), seq_attr=[fuzz.number() for _ in range(n_in_)],
+                    token_attr=r.choice([None, array(n_out_, n_in)]), output_probs=r.choice([None, [fuzz.number() for _ in range(n_out_)]]),
+                )
+            if kind == "inseq":
+                start = r.randint(0, 2)
+                target = tokens(n_out + start)
+                seq = types.SimpleNamespace(
+                    source=tokens(n_in), target=target, attr_pos_start=start, step_scores=r.choice([None, {"probability": [fuzz.number() for _ in range(n_out_)]}]),
+                    source_attributions=r.choice([None, array(n_in_, n_out, r.randint(0, 1))]),
+                    target_attributions=r.choice([None, array(len(target), n_out_, r.randint(0, 1))]), _aggregator=r.choice(["vnorm", ["mean"], []]),
+                )
+                return from_inseq, types.SimpleNamespace(sequence_attributions=[seq], info={"attribution_method": fuzz.text()})
+            if kind == "shap":
+                return from_shap, types.SimpleNamespace(values=r.choice([array(n_in, n_out_), [fuzz.number() for _ in range(n_in)]]), data=tokens(n_in_), output_names=r.choice([None, "label", tokens(n_out)]))
+            steps = [[abs(fuzz.number()) if r.random() < 0.9 else fuzz.cell() for _ in range(n_in + j)] for j in range(n_out)]
+            return from_ecco, types.SimpleNamespace(tokens=[tokens(n_in + n_out_)], n_input_tokens=r.choice([n_in, n_in, -1, True]), attribution={"ig": steps})
+
+        outcomes = {"figure": 0, "error": 0}
+        for i in range(IMPORTER_CASES):
+            importer, result = one(r.choice(["captum", "inseq", "shap", "ecco"]))
+            try:
+                figure = importer(result, bundle_path=self.bundle)
+                check_figure(self, figure)
+                outcomes["figure"] += 1
+            except HeatmapInputError as error:
+                message = str(error)
+                self.assertTrue(message and "\n" not in message, f"case {i}: {message!r}")
+                outcomes["error"] += 1
+        self.assertGreater(outcomes["figure"], IMPORTER_CASES // 5)
+        self.assertGreater(outcomes["error"], IMPORTER_CASES // 10)
 
     def json_text(self, fuzz):
         r = fuzz.r

@@ -42,12 +42,17 @@ def _tokens(items: Any, what: str) -> list[str]:
     if isinstance(items, (str, bytes)) or not hasattr(items, "__iter__"):
         raise HeatmapInputError(f"{what}: expected a list of tokens, got {describe(items)}")
     out = []
-    for i, item in enumerate(items):
-        token = getattr(item, "token", item) if not isinstance(item, str) else item
-        text = label_text(token)
-        if text is None:
-            raise HeatmapInputError(f"{what}: {what}[{i}] is {describe(item)}, not a token")
-        out.append(text)
+    try:
+        for i, item in enumerate(items):
+            token = getattr(item, "token", item) if not isinstance(item, str) else item
+            text = label_text(token)
+            if text is None:
+                raise HeatmapInputError(f"{what}: {what}[{i}] is {describe(item)}, not a token")
+            out.append(text)
+    except HeatmapInputError:
+        raise
+    except Exception as error:  # an iterator or a .token property that raises
+        raise HeatmapInputError(f"{what}: reading the tokens failed ({type(error).__name__}: {error})") from None
     return out
 
 
@@ -85,9 +90,9 @@ def _reduce(matrix: Any, what: str, reduction: str) -> tuple[list[list[float | N
             if not values or any(math.isnan(v) for v in values):
                 cells.append(None)  # NaN anywhere: torch's norm and mean are NaN, shown missing
             elif reduction == "mean":
-                cells.append(math.fsum(values) / len(values))
+                cells.append(sum(values) / len(values))  # inf - inf is NaN, as in torch
             else:
-                cells.append(math.sqrt(math.fsum(v * v for v in values)))
+                cells.append(math.hypot(*values))  # the L2 norm, without overflow in the squares
         out.append(cells)
     return out, extra
 
@@ -278,8 +283,9 @@ def from_shap(explanation: Any, index: int = 0, **options: Any) -> Heatmap:
     values = plain(_field(explanation, "values", importer), "values")
     data = plain(_field(explanation, "data", importer), "data")
     names = plain(_field(explanation, "output_names", importer, None), "output_names")
-    batch = isinstance(data, list) and data and not isinstance(data[0], str) and isinstance(data[0], (list, tuple))
-    if batch or (isinstance(data, list) and data and hasattr(data[0], "tolist")):
+    # Several texts: data (and values) hold one array per text.
+    batch = isinstance(data, list) and bool(data) and not isinstance(data[0], str) and isinstance(plain(data[0], "data[0]"), (list, tuple))
+    if batch:
         try:
             data = plain(data[index], "data")
             values = plain(values[index], "values")

@@ -191,7 +191,9 @@ def figure_id(*parts: Any) -> str:
     """A short id from the figure's content: the same data gives the same ids (reproducible files)."""
     digest = hashlib.sha1()
     for part in parts:
-        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        # Row by row: a million-cell matrix is never one string.
+        for piece in part if isinstance(part, list) else [part]:
+            digest.update(repr(piece).encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return "th" + digest.hexdigest()[:10]
 
