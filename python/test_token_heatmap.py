@@ -350,8 +350,15 @@ class OutputTest(WithBundle):
         self.assertNotEqual(element(DisplayFormatter().format(figure)[0]["text/html"])["id"], element(data["text/html"])["id"])
 
     def test_ipython_shows_input_errors_as_one_line(self):
-        error = HeatmapInputError("values: bad")
-        self.assertEqual(error._render_traceback_(), ["HeatmapInputError: values: bad"])
+        try:
+            from IPython.core.interactiveshell import InteractiveShell
+        except ImportError:
+            self.skipTest("IPython is not installed")
+        shell = InteractiveShell.instance()
+        shown = io.StringIO()
+        with contextlib.redirect_stdout(shown), contextlib.redirect_stderr(shown):
+            shell.run_cell(f"from token_heatmap import heatmap\nheatmap([[True]], bundle_path={str(self.path)!r})")
+        self.assertEqual(shown.getvalue(), "HeatmapInputError: values: values[0][0] is boolean True, not a number or None\n")
 
 
 class ScriptTest(unittest.TestCase):

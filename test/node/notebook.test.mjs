@@ -34,6 +34,8 @@ function python(code, input) {
   return execFileSync('python3', ['-c', prelude + code], { cwd: ROOT, encoding: 'utf8', env, input, maxBuffer: 1 << 28 });
 }
 
+const seedData = JSON.parse(readFileSync(join(ROOT, 'demo/seed-heatmap.json'), 'utf8'));
+
 /** The colour the element gives a seed value: the domain is -1.5 … 1.5 about 0, RdYlGn. */
 const seedColour = (v) => d3.interpolateRdYlGn(Math.min(1, Math.max(0, 0.5 + v / 3)));
 
@@ -198,6 +200,31 @@ print(figure + figure)`);
     await page.close();
   });
 });
+
+for (const name of ['chromium', 'firefox']) {
+  describe(`the static figure, as a sanitiser leaves the output (scripts removed), in ${name}`, { skip: skipPython }, () => {
+    let browser;
+    before(async () => {
+      browser = await launch(name);
+    });
+    after(() => browser?.close());
+
+    test("is drawn with d3's colours at every cell", async () => {
+      const html = execFileSync('python3', [HELPER, 'demo/seed-heatmap.json'], { cwd: ROOT, encoding: 'utf8', env });
+      const sanitised = html.replace(/<script\b[\s\S]*?<\/script>/gi, '');
+      assert.ok(!/<script/i.test(sanitised));
+      const page = await browser.newPage();
+      await page.setViewport({ width: 800, height: 700 });
+      await page.goto(writePage(`sanitised-${name}.html`, sanitised));
+      const cells = await paintedCells(page, 'img[id$="-static"]');
+      assert.equal(cells.length, 65);
+      seedData.values.flat().forEach((v, i) => {
+        assert.ok(close(cells[i].painted, rgbOf(seedColour(v))), `cell ${i}: painted ${cells[i].painted}, expected ${seedColour(v)}`);
+      });
+      await page.close();
+    });
+  });
+}
 
 describe('Python helper against the JavaScript it stands in for', { skip: skipPython }, () => {
   test('the colour data module is current for the installed d3-scale-chromatic', () => {
