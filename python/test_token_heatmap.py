@@ -277,7 +277,8 @@ class OutputTest(WithBundle):
         self.assertEqual(live["style"], "display:none")
         script = parse(text).scripts[0]
         self.assertTrue(script.startswith("\n/* bundle */\n"))
-        self.assertIn(f'document.getElementById("{live["id"]}-static")?.remove()', script)
+        self.assertIn(f"document.querySelectorAll('token-heatmap[id=\"{live['id']}\"]')", script)
+        self.assertIn(f'image.id==="{live["id"]}-static")image.remove()', script)
         self.assertIn('live.style.removeProperty("display")', script)
         self.assertTrue(img["alt"].startswith("Two. 1 tokens × 2 outputs; largest 1.0000 at '#0' × '#0'"))
         # Caption 25, header 21, one row 28, the bottom tick's overhang 7, padding 8 + 8.

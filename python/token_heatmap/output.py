@@ -128,9 +128,12 @@ class Heatmap:
         code = script_text(self.bundle_path)
         # The swap runs in the bundle's own module, right after the element is defined: removing
         # the image and showing the element happen in one task, so no frame shows both.
+        # Every copy of this output on the page (a second view of the output, the same HTML pasted
+        # twice): each element's own image is the sibling just before it.
         swap = (
-            f'\n{{const live=document.getElementById("{element_id}");'
-            f'if(live){{document.getElementById("{element_id}-static")?.remove();live.style.removeProperty("display");}}}}'
+            f'\nfor(const live of document.querySelectorAll(\'token-heatmap[id="{element_id}"]\')){{'
+            f'const image=live.previousElementSibling;if(image&&image.id==="{element_id}-static")image.remove();'
+            'live.style.removeProperty("display");}'
         )
         return (
             f'<div class="token-heatmap-output">'

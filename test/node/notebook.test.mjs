@@ -198,6 +198,18 @@ print(figure + figure)`);
     await page.waitForFunction(() => window.__frames > 3);
     assert.equal(await page.evaluate(() => window.__both), 0);
     await page.close();
+
+    // The very same HTML twice (a second view of one output): both copies swap.
+    const same = python(`
+import json, token_heatmap
+html = token_heatmap.heatmap(**json.load(open('demo/seed-heatmap.json'))).html()
+print(html + html)`);
+    const copies = await browser.newPage();
+    await copies.goto(writePage('copies.html', `<!doctype html><meta charset="utf-8"><title>copies</title>${same}`));
+    await cellsOf(copies, 65);
+    assert.deepEqual(await copies.$$eval('token-heatmap', (els) => els.map((el) => getComputedStyle(el).display !== 'none')), [true, true]);
+    assert.equal(await copies.$$eval('img', (imgs) => imgs.length), 0);
+    await copies.close();
   });
 });
 
