@@ -150,6 +150,10 @@ class Fuzz:
             return (r.randint(-1, shape[0]), r.randint(-1, shape[1]))
         if kind == "scores":
             return {self.text(): [self.number() for _ in range(shape[1] + r.choice([0, 0, 0, 1]))]}
+        if kind == "groups":
+            length = shape[0] if option.name == "row_groups" else shape[1]
+            groups = sorted(r.randint(0, 3) for _ in range(length + r.choice([0, 0, 0, 1])))
+            return [None if r.random() < 0.1 else g for g in groups]
         raise AssertionError(kind)
 
     def case(self):
@@ -157,7 +161,8 @@ class Fuzz:
         rows = len(values) if isinstance(values, list) else 1
         columns = len(values[0]) if isinstance(values, list) and values and isinstance(values[0], list) else 0
         shape = (rows, columns)
-        options = {o.name: self.option(o, shape) for o in OPTIONS if self.r.random() < 0.2}
+        # About 2.6 options a case, whatever the number of options, so most cases stay valid.
+        options = {o.name: self.option(o, shape) for o in OPTIONS if self.r.random() < 2.6 / len(OPTIONS)}
         return values, self.labels(shape[0]), self.labels(shape[1]), options
 
 

@@ -191,16 +191,13 @@ class ValuesTest(WithBundle):
 
 
 class OptionsTest(WithBundle):
-    def test_the_table_lists_every_keyword_of_the_element(self):
-        self.assertEqual(
-            [(o.name, o.attribute) for o in OPTIONS],
-            [
-                ("min", "min"), ("max", "max"), ("center", "center"), ("scheme", "scheme"), ("decimals", "decimals"),
-                ("label", "label"), ("caption", "caption"), ("transpose", "transpose"), ("theme", "theme"),
-                ("selected", "selected"), ("crosshair", "crosshair"),
-                ("column_label_orientation", "column-label-orientation"), ("step_scores", "step-scores"),
-            ],
-        )
+    def test_the_table_lists_every_option_of_the_element_schema(self):
+        from token_heatmap._properties import PROPERTIES
+
+        expected = [(p["trait"], p["attribute"]) for p in PROPERTIES if p["kind"] not in ("labels", "values", "function")]
+        self.assertEqual([(o.name, o.attribute) for o in OPTIONS], [*expected, ("step_scores", "step-scores")])
+        self.assertIn(("group_rows", "group-rows"), expected)
+        self.assertIn(("normalization", "normalize"), expected)
         self.assertEqual(token_heatmap.options.BY_NAME["column_label_orientation"].property, "columnLabelOrientation")
 
     def test_options_become_attributes(self):
@@ -538,6 +535,13 @@ class WidgetTest(unittest.TestCase):
         self.assertEqual((widget.theme, widget.decimals, widget.selected), ("dark", 2, None))
         with self.assertRaises(traitlets.TraitError):
             widget.theme = "blue"
+        # Every option of the element's schema is a synced trait.
+        traits = widget.traits(sync=True)
+        self.assertLessEqual({o.name for o in OPTIONS}, set(traits))
+        widget.group_rows, widget.normalization, widget.top_k = "words", "column", 3
+        self.assertEqual((widget.group_rows, widget.normalization, widget.top_k), ("words", "column", 3))
+        with self.assertRaises(traitlets.TraitError):
+            widget.normalization = "z-score"
 
 
 if __name__ == "__main__":

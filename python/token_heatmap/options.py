@@ -1,10 +1,9 @@
 """Every option of the helper in ONE table, and the rules that check them.
 
-``OPTIONS`` is the only place an option is described: its Python keyword, the element attribute
-it becomes, its kind, its choices or range, and the element's default. :func:`heatmap`, the
-command line (which also reads the attribute and camelCase property spellings) and the widget's
-traits all read it. It is meant to be replaced by a list generated from the element's property
-schema; the kinds below are the checks that list needs.
+``OPTIONS`` comes from the element's property schema (``_properties.py``, generated from
+src/properties.ts): its Python keyword, the element attribute it becomes, its kind, its choices
+or range, and the element's default. :func:`heatmap`, the command line (which also reads the
+attribute and camelCase property spellings) and the widget's traits all read it.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ import numbers
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from ._properties import PROPERTIES
 from .colors import SCHEME_NAMES, canonical_scheme
 from .data import HeatmapInputError, _is_bool, describe, label_text, number, number_json, plain
 from .scale import mirrored_ends
@@ -40,26 +40,21 @@ class Option(NamedTuple):
         return head + "".join(word.capitalize() for word in rest)
 
 
+# The helper's kinds for the schema's (src/properties.ts, copied into _properties.py by
+# scripts/schema-docs.mjs). Data (rows, columns, values) is checked by data.py; a function cannot
+# come from Python.
+_KINDS = {"number": "number", "integer": "integer", "text": "text", "scheme": "scheme", "boolean": "flag", "choice": "choice", "cell": "cell", "groups": "groups"}
+
+
+def _from_schema(spec: dict) -> Option:
+    kind = _KINDS[spec["kind"]]
+    choices = (spec["min"], spec["max"]) if kind == "integer" else SCHEME_NAMES if kind == "scheme" else spec.get("choices")
+    return Option(spec["trait"], spec["attribute"], kind, choices, spec["default"], spec["doc"])
+
+
 OPTIONS: tuple[Option, ...] = (
-    Option("min", "min", "number", None, None, "lower end of the colour domain"),
-    Option("max", "max", "number", None, None, "upper end of the colour domain"),
-    Option("center", "center", "number", None, 0, "the neutral value, drawn in the scheme's middle colour"),
-    Option("scheme", "scheme", "scheme", SCHEME_NAMES, "RdYlGn", "a d3-scale-chromatic scheme name"),
-    Option("decimals", "decimals", "integer", (0, 20), 4, "decimal places printed in each cell"),
-    Option("label", "label", "text", None, "", "the colour bar's title and the grid's accessible name"),
-    Option("caption", "caption", "text", None, "", "a heading above the grid"),
-    Option("transpose", "transpose", "flag", None, False, "draw tokens as columns"),
-    Option("theme", "theme", "choice", ("light", "dark"), None, "light or dark; by default the page decides"),
-    Option("selected", "selected", "cell", None, None, "the selected cell, (row, column)"),
-    Option("crosshair", "crosshair", "choice", ("labels", "band"), "labels", "what hovering highlights"),
-    Option(
-        "column_label_orientation",
-        "column-label-orientation",
-        "choice",
-        ("auto", "horizontal", "vertical"),
-        "auto",
-        "how column labels are drawn",
-    ),
+    *(_from_schema(spec) for spec in PROPERTIES if spec["kind"] in _KINDS),
+    # Not in the element's schema yet: written as the attribute the element's step-score rows will read.
     Option("step_scores", "step-scores", "scores", None, None, "{name: one number per column}, e.g. probabilities"),
 )
 
@@ -139,6 +134,29 @@ def _cell(option: Option, value: Any, shape: tuple[int, int]) -> tuple[int, int]
     return indices[0], indices[1]
 
 
+def _groups(option: Option, value: Any, shape: tuple[int, int]) -> list[int | None]:
+    """A group number (or None) per row token (``row_groups``) or column label (``column_groups``)."""
+    length = shape[0] if option.name == "row_groups" else shape[1]
+    try:
+        items = plain(value, option.name)
+        if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+            items = None
+        else:
+            items = list(items)
+    except HeatmapInputError:
+        raise
+    except Exception:
+        items = None
+    if items is None:
+        raise HeatmapInputError(f"{option.name}: expected a group number per token, got {describe(value)}")
+    groups = [None if g is None else _index(g) for g in items]
+    if any(g is None and item is not None for g, item in zip(groups, items)) or len(groups) != length:
+        raise HeatmapInputError(f"{option.name}: expected {length} whole numbers or None, one per token, got {describe(value)}")
+    if any(a is not None and b is not None and b < a for a, b in zip(groups, groups[1:])):
+        raise HeatmapInputError(f"{option.name}: group numbers must not decrease, got {describe(value)}")
+    return groups
+
+
 def _scores(option: Option, value: Any, shape: tuple[int, int]) -> dict[str, list[float | None]]:
     if not isinstance(value, Mapping):
         raise HeatmapInputError(f"{option.name}: expected {{name: one number per column}}, got {describe(value)}")
@@ -185,6 +203,8 @@ def check_options(given: Mapping[str, Any], shape: tuple[int, int]) -> dict[str,
             checked[option.name] = _cell(option, value, shape)
         elif option.kind == "scores":
             checked[option.name] = _scores(option, value, shape)
+        elif option.kind == "groups":
+            checked[option.name] = _groups(option, value, shape)
         else:
             checked[option.name] = _CHECKS[option.kind](option, value)
     low, high = mirrored_ends(checked["min"], checked["max"], 0.0 if checked["center"] is None else checked["center"])
@@ -206,6 +226,8 @@ def attribute_text(option: Option, value: Any) -> str | None:
         return str(value)
     if option.kind == "cell":
         return json.dumps({"rowIndex": value[0], "columnIndex": value[1]})
+    if option.kind == "groups":
+        return "[" + ",".join("null" if g is None else str(g) for g in value) + "]"
     if option.kind == "scores":
         return "{" + ",".join(f"{json.dumps(k)}:[{','.join(map(number_json, v))}]" for k, v in value.items()) + "}"
     return value

@@ -10,7 +10,7 @@ from typing import Any
 
 from .bundle import find_anywidget_module
 from .data import label_text, plain, read_matrix
-from .options import BY_NAME
+from .options import OPTIONS, Option
 
 
 def _widget_values(values: Any) -> list[list[float | None]] | bytes | memoryview:
@@ -20,6 +20,26 @@ def _widget_values(values: Any) -> list[list[float | None]] | bytes | memoryview
     if isinstance(values, (bytes, memoryview)):
         return values
     return [[v if v is not None and math.isfinite(v) else None for v in row] for row in read_matrix(values)]
+
+
+def _trait(traitlets: Any, option: Option) -> Any:
+    """The synced trait of an option, by its kind; None (the element's default) is always allowed."""
+    kind = option.kind
+    if kind == "number":
+        trait = traitlets.Float(None, allow_none=True)
+    elif kind == "integer":
+        trait = traitlets.Int(None, allow_none=True, min=option.choices[0], max=option.choices[1])
+    elif kind in ("text", "scheme"):
+        trait = traitlets.Unicode(None, allow_none=True)
+    elif kind == "flag":
+        trait = traitlets.Bool(None, allow_none=True)
+    elif kind == "choice":
+        trait = traitlets.Enum(option.choices, None, allow_none=True)
+    elif kind == "groups":
+        trait = traitlets.List(None, allow_none=True)
+    else:  # cell, scores
+        trait = traitlets.Dict(default_value=None, allow_none=True)
+    return trait.tag(sync=True)
 
 
 def _widget_class() -> type:
@@ -49,18 +69,8 @@ def _widget_class() -> type:
         rows = traitlets.Any(None, allow_none=True).tag(sync=True)
         columns = traitlets.Any(None, allow_none=True).tag(sync=True)
         values = traitlets.Any([]).tag(sync=True)
-        min = traitlets.Float(None, allow_none=True).tag(sync=True)
-        max = traitlets.Float(None, allow_none=True).tag(sync=True)
-        center = traitlets.Float(None, allow_none=True).tag(sync=True)
-        scheme = traitlets.Unicode(None, allow_none=True).tag(sync=True)
-        decimals = traitlets.Int(None, allow_none=True, min=BY_NAME["decimals"].choices[0], max=BY_NAME["decimals"].choices[1]).tag(sync=True)
-        label = traitlets.Unicode("").tag(sync=True)
-        caption = traitlets.Unicode("").tag(sync=True)
-        transpose = traitlets.Bool(False).tag(sync=True)
-        theme = traitlets.Enum(BY_NAME["theme"].choices, None, allow_none=True).tag(sync=True)
-        crosshair = traitlets.Enum(BY_NAME["crosshair"].choices, None, allow_none=True).tag(sync=True)
-        column_label_orientation = traitlets.Enum(BY_NAME["column_label_orientation"].choices, None, allow_none=True).tag(sync=True)
-        selected = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
+        # One trait per option of the element's property schema (see options.OPTIONS); None: the element's default.
+        locals().update({option.name: _trait(traitlets, option) for option in OPTIONS})
         selected_cell = traitlets.Dict(default_value=None, allow_none=True).tag(sync=True)
 
         def __init__(self, values: Any = (), rows: Any = None, columns: Any = None, **options: Any) -> None:
