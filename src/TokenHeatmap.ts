@@ -13,9 +13,7 @@ import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
 import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
-import type { Aggregate } from './view/aggregate.js';
 import type { DisplayModel } from './view/display-model.js';
-import type { GroupBy } from './view/grouping.js';
 import { normalisationTitle, type Normalize } from './view/normalise.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { ReadingPipeline, type ReadingOptions, type ShownStats } from './view/pipeline.js';
@@ -129,10 +127,10 @@ export class TokenHeatmap extends LitElement {
   columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
 
   /** Merges the row tokens into `words`, `sentences` or `lines`; `tokens` shows every piece. */
-  groupRows: GroupBy = 'tokens';
+  groupRows: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Merges the column labels into `words`, `sentences` or `lines`, as `groupRows` does for rows. */
-  groupColumns: GroupBy = 'tokens';
+  groupColumns: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Your own row segmentation: a group number per row token, non-decreasing (null: a group of its own); overrides `groupRows`. */
   rowGroups: (number | null)[] | null = null;
@@ -141,10 +139,10 @@ export class TokenHeatmap extends LitElement {
   columnGroups: (number | null)[] | null = null;
 
   /** How a group's pieces become one value: `sum`, `mean`, or `absmax` (the piece of largest magnitude, sign kept). */
-  aggregate: Aggregate = 'sum';
+  aggregate: 'sum' | 'mean' | 'absmax' = 'sum';
 
   /** Divides each `column` (`row`, or `all` the values) by its largest |value|, so its strongest attribution is ±1. */
-  normalization: Normalize = 'none';
+  normalization: 'none' | 'column' | 'row' | 'all' = 'none';
 
   /** Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row. */
   topK?: number;
