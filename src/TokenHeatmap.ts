@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
 import { HeatmapErrorEvent, type CellIndex } from './events.js';
+import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
 import { litProperties, type PropertyName } from './properties.js';
@@ -12,6 +13,11 @@ import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
 import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import { canvasOverview, download, svgToPng } from './export/browser-export.js';
+import { exportFileName, matrixCsv } from './export/csv.js';
+import { ExportMenuController } from './export/export-menu.js';
+import { figureFromView, type FigureSizes } from './export/figure.js';
+import { renderFigureSvg } from './export/svg.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { normalisationTitle } from './view/normalise.js';
@@ -151,6 +157,9 @@ export class TokenHeatmap extends LitElement {
   /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
   hideSpecial = false;
 
+  /** Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work. */
+  noExport = false;
+
   // ---- derived in willUpdate -------------------------------------------------------------
   private readonly _deriver = new ViewDeriver();
   /** What is drawn: the display model, the options as drawn, the domain (src/view/derive.ts). */
@@ -181,10 +190,41 @@ export class TokenHeatmap extends LitElement {
     return cell && this._focus.elementAt(cell.row, cell.column);
   });
 
+  private readonly _export = new ExportMenuController(this, (format) => {
+    const name = exportFileName(this._view.caption, format);
+    if (format === 'svg') download(this.toSVG(), name, 'image/svg+xml');
+    else if (format === 'csv') download(this.toCSV(), name, 'text/csv');
+    else void this.toPNG().then((png) => download(png, name, 'image/png'));
+  });
+
   constructor() {
     super();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
     new ReactHydrationController(this, () => this.rows?.length > 0 || this.values?.length > 0);
+  }
+
+  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
+  toSVG(): string {
+    const w = this._window;
+    const sizes = this.hasUpdated
+      ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
+      : undefined;
+    const input = figureFromView(this._view, (value) => this._colors.colorFor(value), canvasOverview, {
+      sizes: sizes as FigureSizes | undefined,
+      theme: isDark(this) ? 'dark' : 'light',
+      idPrefix: `token-heatmap-${++figures}-`,
+    });
+    return renderFigureSvg(input);
+  }
+
+  /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
+  toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
+    return svgToPng(this.toSVG(), scale);
+  }
+
+  /** Every cell of the data as tidy CSV: `row_index,column_index,row,column,value`, in your indices, values at full precision. */
+  toCSV(): string {
+    return matrixCsv(this._view.matrix);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -248,6 +288,7 @@ export class TokenHeatmap extends LitElement {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
+      ${this.noExport ? nothing : this._export.render()}
       ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain))}
     `;
   }
@@ -289,3 +330,12 @@ export class TokenHeatmap extends LitElement {
 
 /** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
 const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
+
+/** Exported figures so far, for ids unique in a page that inlines several. */
+let figures = 0;
+
+/** Whether the element is drawn dark: its own background, whatever theme decided it. */
+function isDark(element: HTMLElement): boolean {
+  const rgb = parseColor(getComputedStyle(element).backgroundColor);
+  return !!rgb && relativeLuminance(rgb) < 0.18;
+}
