@@ -163,6 +163,14 @@ export const PROPERTIES = [
     doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
   },
   {
+    name: 'noExport',
+    attribute: 'no-export',
+    kind: { type: 'boolean' },
+    default: false,
+    tsType: 'boolean',
+    doc: 'Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work.',
+  },
+  {
     name: 'zoom',
     attribute: 'zoom',
     kind: { type: 'zoom' },
