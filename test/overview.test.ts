@@ -102,6 +102,13 @@ describe('<token-heatmap> zoom levels', () => {
     expect(shadow(el).querySelectorAll('[role="gridcell"]')).to.have.length(12);
   });
 
+  it('says so in one line when zoom is not a level, and draws auto', async () => {
+    const el = await fixture<TokenHeatmap>(html`<token-heatmap zoom="huge" .rows=${['a']} .columns=${['x']} .values=${[[0.5]]}></token-heatmap>`);
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('[role="alert"]')!)).to.equal('zoom: "huge" is not "auto", "fit" or a number above 0 (1 = readable cells); using "auto"');
+    expect(shadow(el).querySelectorAll('[role="gridcell"]')).to.have.length(1);
+  });
+
   it('opens a larger matrix fitted, on a canvas, with the grid kept as the accessible layer', async () => {
     const changed = new Promise<ZoomChangeEvent>((resolve) => document.addEventListener('zoom-change', (e) => resolve(e as ZoomChangeEvent), { once: true }));
     const el = await heatmap(1000, 1000, zeros(1000, 1000));
@@ -435,5 +442,13 @@ describe('<token-heatmap> accessibility at every zoom', () => {
     const moved = focusBox()!.getBoundingClientRect();
     expect(moved.left).to.be.at.least(canvas.left - 1);
     expect(moved.right).to.be.at.most(canvas.right + 4);
+    // Home, then left: the row header. Its label carries the ring, and its name is unchanged.
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await settle(el);
+    expect(active().getAttribute('role')).to.equal('rowheader');
+    expect(active().getAttribute('aria-label')).to.equal('tok1');
+    expect(text(shadow(el).querySelector('.zoom-label.focused')!)).to.equal('tok1');
+    expect(focusBox()).to.equal(null);
   });
 });

@@ -38,6 +38,8 @@ export interface PlotView {
   readonly longestColumn: string;
   /** The focus rectangle (when focus is in the grid), the selected and the hovered cell, the crosshair band. */
   readonly focus: Box | null;
+  /** Focus is on a row or column header (its pinned label shows the ring). */
+  readonly focusedHeader: 'rows' | 'columns' | null;
   readonly selected: Box | null;
   readonly hover: Box | null;
   readonly bands: readonly Box[];
@@ -105,7 +107,7 @@ function renderControl(v: PlotView): TemplateResult {
 
 type Label = PlotView['rowLabels'][number];
 
-function renderLabels(labels: readonly Label[], axis: 'rows' | 'columns', tokens: boolean, pinned: boolean): TemplateResult {
+function renderLabels(labels: readonly Label[], axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused = false): TemplateResult {
   const part = axis === 'rows' ? 'row-label' : 'column-label';
   const at = axis === 'rows' ? 'top' : 'left';
   return html`<div class="zoom-labels ${axis} ${pinned ? 'pins' : ''}" aria-hidden="true">
@@ -113,7 +115,7 @@ function renderLabels(labels: readonly Label[], axis: 'rows' | 'columns', tokens
       .filter((label) => label.pinned === pinned)
       .map(
         (label) =>
-          html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''}" part=${part} style=${cssText(`${at}:${px(label.centre)}`)}
+          html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}" part=${part} style=${cssText(`${at}:${px(label.centre)}`)}
             >${renderLabel(label.text)}</span
           >`,
       )}
@@ -130,7 +132,8 @@ function renderOverview(v: PlotView): TemplateResult {
       ${v.selected ? html`<div class="zoom-mark selected" part="cell-selected" style=${cssText(boxStyle(v.selected))}></div>` : nothing}
       ${v.focus ? html`<div class="zoom-mark focus" part="focus" style=${cssText(boxStyle(v.focus))}></div>` : nothing}
     </div>
-    ${renderLabels(v.rowLabels, 'rows', v.rowTokens, true)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, true)}`;
+    ${renderLabels(v.rowLabels, 'rows', v.rowTokens, true, v.focusedHeader === 'rows')}
+    ${renderLabels(v.columnLabels, 'columns', v.columnTokens, true, v.focusedHeader === 'columns')}`;
 }
 
 function renderMinimap(v: PlotView): TemplateResult {

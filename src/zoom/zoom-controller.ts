@@ -66,8 +66,8 @@ export interface ZoomSources {
   /** The selected cell's display position. */
   readonly selected: () => GridPosition | null;
   readonly focus: ZoomFocus;
-  /** The grid's window: the element's font size, and `onScroll` to follow a scroll made here. */
-  readonly window: { readonly fontSize: number; readonly onScroll: () => void };
+  /** The grid's window: the element's font size, `onScroll` to follow a scroll made here, `invalidate` to measure after a change of cell size. */
+  readonly window: { readonly fontSize: number; readonly onScroll: () => void; invalidate(): void };
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
@@ -115,6 +115,7 @@ export class ZoomController implements ReactiveController {
   private _fitted = false;
   private _measures?: Measures;
   private _lastActive?: GridPosition;
+  private _gridCells = 'static';
   private _scrollPending = false;
   private _reported = '';
   private _announced = -1;
@@ -180,6 +181,12 @@ export class ZoomController implements ReactiveController {
       this._view = revealCell(this.geometry(), this._view, active.row, active.column);
     }
     this._lastActive = active;
+    // The grid's cells change size with the mode and the level: the window measures them again.
+    const cells = this.mode === 'grid' ? JSON.stringify(cellSize(this.geometry(), this._view.level)) : this.mode;
+    if (cells !== this._gridCells) {
+      this._gridCells = cells;
+      this._sources.window.invalidate();
+    }
   }
 
   /** Decimals the DOM grid prints at this zoom (fewer than asked when its cells are small). */
@@ -331,8 +338,9 @@ export class ZoomController implements ReactiveController {
       this._fitted = false;
       this._view = { level: 1, firstRow: 0, firstColumn: 0 };
     } else {
-      this._fitted = false;
-      this._view = clampView(g, { ...this._view, level: setting });
+      // A new level keeps the middle of the view in the middle.
+      this._view = zoomAbout(g, this._view, setting, g.viewWidth / 2, g.viewHeight / 2);
+      this._fitted = this._view.level <= fitLevel(g) * (1 + 1e-9);
     }
     this._scrollPending = true;
   }
@@ -350,14 +358,19 @@ export class ZoomController implements ReactiveController {
     this.mode = printable && cell.height >= lineHeight - 0.5 ? 'grid' : 'canvas';
   }
 
-  /** A first guess without layout: the readable grid against the window. */
+  /**
+   * A first guess without layout: the readable grid against the window (or the last box), with
+   * labels as the readable grid draws them (column labels wrapped in three lines when they fit).
+   * A wrong guess costs one render: after it, the grid's overflow or the box decides.
+   */
   private _guessFits(): boolean {
     const m = this._measures ?? this._estimate();
-    const rows = this._sources.model().rows.count;
-    const columns = this._sources.model().columns.count;
+    const { rows, columns } = this._sources.model();
+    const font = this._sources.window.fontSize;
     const width = this._measures ? m.plotWidth : Math.max(320, (globalThis.innerWidth || 1024) - 80);
     const height = this._measures ? m.plotHeight : Math.max(240, (globalThis.innerHeight || 768) * 0.8);
-    return columns * m.cellWidth + m.rowGutter <= width && rows * m.cellHeight + m.columnGutter <= height;
+    const header = Math.min(m.columnGutter, 4 * 1.25 * font);
+    return columns.count * m.cellWidth + m.rowGutter <= width && rows.count * m.cellHeight + header <= height;
   }
 
   /** Static: the readable grid must not scroll; when it does and the setting allows, go zoomable. */
@@ -638,6 +651,7 @@ export class ZoomController implements ReactiveController {
       longestRow: rows.longestLabel,
       longestColumn: columns.longestLabel,
       focus: null,
+      focusedHeader: null,
       selected: null,
       hover: null,
       bands: [],
@@ -662,6 +676,8 @@ export class ZoomController implements ReactiveController {
     const { active, focusWithin } = s.focus;
     const lineHeight = s.window.fontSize * 1.25;
     const pinned = hover ?? (focusWithin ? active : null);
+    // Focus on a row or column header: its label, shown in full, carries the focus ring.
+    const focusedHeader = !focusWithin ? null : active.column < 0 && active.row >= 0 ? 'rows' : active.row < 0 && active.column >= 0 ? 'columns' : null;
     const focusBox = focusWithin ? this._cellBox(active.row, active.column, 7) : null;
     const selected = s.selected();
     const hoverBox = hover ? this._cellBox(hover.row, hover.column, 5) : null;
@@ -681,6 +697,7 @@ export class ZoomController implements ReactiveController {
       rowLabels: placeLabels(visible.rows, this._view.firstRow, cell.height, lineHeight, pinned?.row ?? -1, g.viewHeight).map(label(rows)),
       columnLabels: placeLabels(visible.columns, this._view.firstColumn, cell.width, lineHeight, pinned?.column ?? -1, g.viewWidth).map(label(columns)),
       focus: focusBox,
+      focusedHeader,
       selected: selected && this._cellBox(selected.row, selected.column, 7),
       hover: hoverBox,
       bands,

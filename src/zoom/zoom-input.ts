@@ -58,7 +58,8 @@ export class ZoomInput {
 
   /** `+` / `=` zoom in, `-` zoom out, `0` fits (without modifiers, which belong to the browser). */
   readonly keys = (e: KeyboardEvent) => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    // A grid that fits at readable size keeps its keys as without zoom.
+    if (e.ctrlKey || e.metaKey || e.altKey || this._target.mode === 'static') return;
     if (e.key === '+' || e.key === '=') this._target.zoomBy(2);
     else if (e.key === '-' || e.key === '_') this._target.zoomBy(0.5);
     else if (e.key === '0') this._target.fit();

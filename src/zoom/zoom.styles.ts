@@ -28,6 +28,11 @@ export const zoomStyles = css`
     /* as tall with the minimap as without, so it never moves the cells */
     height: 3.25em;
     padding-bottom: 0.25em;
+    /* room for the export menu's button in the element's top-right corner */
+    padding-right: 2.5em;
+  }
+  :host([no-export]) .zoom-bar {
+    padding-right: 0;
   }
   .zoom-control {
     margin-left: auto;
@@ -145,6 +150,10 @@ export const zoomStyles = css`
     font-weight: 700;
     background: var(--token-heatmap-highlight-color);
   }
+  .zoom-label.focused {
+    outline: 3px solid var(--token-heatmap-focus-color);
+    outline-offset: -3px;
+  }
   .rows.pins .zoom-label {
     left: 0;
     right: auto;
@@ -225,8 +234,14 @@ export const zoomStyles = css`
     padding-top: var(--_zoom-top, 0px);
   }
   @media (forced-colors: active) {
-    .zoom-mark.focus {
+    .zoom-mark.focus,
+    .zoom-label.focused {
       outline-color: Highlight;
+    }
+    .zoom-label.hot {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
     }
     .minimap-view {
       outline-color: Highlight;
