@@ -197,6 +197,17 @@ describe('<token-heatmap> zoom levels', () => {
     expectColour(pixelAt(canvasOf(el), ...fittedCentre(el, 30, 40, 25, 3)), scheme(0.9), 'the transposed cell');
   });
 
+  it('paints a normalised view: the values as shown, not as given', async () => {
+    const n = 300;
+    // The diagonal grows from 0.0003 to 0.1: drawn as given it is nearly neutral; normalised per column, each is 1.
+    const data = zeros(n, n, Array.from({ length: n }, (_, i) => [i, i, (0.1 * (i + 1)) / n] as [number, number, number]));
+    const el = await heatmap(n, n, data, 'width: 500px; height: 400px', { zoom: 'fit' });
+    expectColour(pixelAt(canvasOf(el), ...fittedCentre(el, n, n, 20, 20)), scheme((0.1 * 21) / n), 'as given');
+    el.normalization = 'column';
+    await el.updateComplete;
+    for (const i of [20, 150, 280]) expectColour(pixelAt(canvasOf(el), ...fittedCentre(el, n, n, i, i)), scheme(1), `normalised, cell ${i}`);
+  });
+
   it('prints fewer decimals where cells are large enough for text but not for four, never overflowing a cell', async () => {
     const values = Array.from({ length: 200 }, (_, r) => Array.from({ length: 200 }, (_, c) => Math.sin(r / 7) * Math.cos(c / 5) * -0.9));
     const el = await heatmap(200, 200, values, 'width: 700px; height: 420px', { zoom: 0.62 });

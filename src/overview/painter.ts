@@ -19,15 +19,14 @@ export interface OverviewSource {
   /** Nested rows read in place (the caller's `number[][]`): display (r, c) is `rowArrays[r][c]`, or `[c][r]` when `transposed`. */
   readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
   readonly transposed?: boolean;
+  /** The value at a display cell when there is neither (grouped or normalised values): read once per key into a Float32Array. */
   readonly at?: (row: number, column: number) => number;
-  /** Read `at` once per key into a Float32Array, also when painting here (it is slow: grouped or normalised values). */
-  readonly materialise?: boolean;
   /** Changes exactly when the values do (the data array or the model): the Worker's copy is keyed by it. */
   readonly key: unknown;
 }
 
 /** A paint job for a canvas: everything but the source. */
-export type CanvasJob = Omit<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'at' | 'rowArrays' | 'transposed'>;
+export type CanvasJob = Omit<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'>;
 
 interface Target {
   /** A job is being painted (in the Worker); `next` waits behind it, only the newest kept. */
@@ -151,8 +150,7 @@ export class OverviewPainter {
     if (!context || width <= 0 || height <= 0) return;
     if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
     const image = target.image;
-    const data = source.materialise ? this._flatOf(source) : source.data;
-    paint({ ...job, ...layout(source, data), rowArrays: source.rowArrays, transposed: source.transposed, at: source.at }, RASTER, new Uint32Array(image.data.buffer));
+    paint({ ...job, ...this.painted(source) }, RASTER, new Uint32Array(image.data.buffer));
     context.putImageData(image, 0, 0);
   }
 
@@ -160,6 +158,12 @@ export class OverviewPainter {
     const resolve = target.resolveDone;
     target.done = target.resolveDone = undefined;
     resolve?.();
+  }
+
+  /** A source's values as the main thread paints them (and a pointer picks among them): read in place, or flattened once when read through `at`. */
+  painted(source: OverviewSource): Pick<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'> {
+    const data = source.at && !source.data ? this._flatOf(source) : source.data;
+    return { ...layout(source, data), rowArrays: data ? undefined : source.rowArrays, transposed: source.transposed };
   }
 
   /** The values as one array for the Worker: the source's own, or (nested or read through `at`) a Float32Array in display order, made once per key. */

@@ -250,82 +250,6 @@ export function transposePixels(source: Uint32Array, width: number, height: numb
   }
 }
 
-/** `reduceSpans` for a source read through a function `at(row, column)` (NaN where missing). */
-export function reduceSpansAt(
-  at: (row: number, column: number) => number,
-  rowSpans: Int32Array,
-  columnSpans: Int32Array,
-  center: number,
-  out: Float64Array,
-): void {
-  const height = rowSpans.length >> 1;
-  const width = columnSpans.length >> 1;
-  for (let py = 0; py < height; py++) {
-    for (let px = 0; px < width; px++) {
-      let bd = -1;
-      let bv = NaN;
-      for (let r = rowSpans[2 * py]; r < rowSpans[2 * py + 1]; r++) {
-        for (let c = columnSpans[2 * px]; c < columnSpans[2 * px + 1]; c++) {
-          const v = at(r, c);
-          let d = v - center;
-          if (d < 0) d = -d;
-          if (d > bd) {
-            bd = d;
-            bv = v;
-          }
-        }
-      }
-      out[py * width + px] = bv;
-    }
-  }
-}
-
-/**
- * Colours pixels: a value through the lookup table (`table.length` entries spanning the domain, the
- * centre in the middle entry when it lies inside), NaN as `missing`, pixels outside the matrix as
- * `outside`. Colours are 32-bit words in the byte order of ImageData (see colorTable).
- */
-export function colorize(
-  values: Float64Array,
-  rowSpans: Int32Array,
-  columnSpans: Int32Array,
-  table: Uint32Array,
-  min: number,
-  center: number,
-  max: number,
-  missing: number,
-  outside: number,
-  pixels: Uint32Array,
-): void {
-  const height = rowSpans.length >> 1;
-  const width = columnSpans.length >> 1;
-  const last = table.length - 1;
-  const inside = center > min && center < max;
-  const mid = last / 2;
-  // Diverging: each half of the domain maps onto half the table, so the centre is the middle colour.
-  const lowK = inside ? mid / (center - min) : last / (max - min);
-  const highK = inside ? mid / (max - center) : 0;
-  const split = inside ? center : Infinity;
-  for (let py = 0; py < height; py++) {
-    const rowOutside = rowSpans[2 * py] === rowSpans[2 * py + 1];
-    const base = py * width;
-    for (let px = 0; px < width; px++) {
-      if (rowOutside || columnSpans[2 * px] === columnSpans[2 * px + 1]) {
-        pixels[base + px] = outside;
-        continue;
-      }
-      const v = values[base + px];
-      if (v !== v) {
-        pixels[base + px] = missing;
-        continue;
-      }
-      let k = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-      k = k < 0 ? 0 : k > last ? last : k;
-      pixels[base + px] = table[(k + 0.5) | 0];
-    }
-  }
-}
-
 /** The pixels of one overview picture. */
 export interface PaintJob {
   /** Display rows and columns. */
@@ -339,8 +263,6 @@ export interface PaintJob {
   /** Nested rows of the source (`rowArrays[i][j]`), read in place when there is no `data`; display (r, c) is (c, r) when `transposed`. */
   readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
   readonly transposed?: boolean;
-  /** The value at a display cell when there is neither (NaN where missing). */
-  readonly at?: (row: number, column: number) => number;
   /** The picture in device pixels, and the content position at its top-left corner, in cells. */
   readonly width: number;
   readonly height: number;
@@ -364,8 +286,6 @@ export interface RasterLib {
   readonly rasterFlat: typeof rasterFlat;
   readonly rasterNested: typeof rasterNested;
   readonly transposePixels: typeof transposePixels;
-  readonly reduceSpansAt: typeof reduceSpansAt;
-  readonly colorize: typeof colorize;
 }
 
 /** Draws a job into `pixels` (width × height words, ImageData byte order). */
@@ -392,14 +312,15 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
     if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
     return;
   }
-  const values = new Float64Array(width * height);
-  if (job.at) lib.reduceSpansAt(job.at, rowSpans, columnSpans, job.center, values);
-  else values.fill(NaN);
-  lib.colorize(values, rowSpans, columnSpans, job.table, job.min, job.center, job.max, job.missing, job.outside, pixels);
+  // No values: every cell is missing.
+  for (let y = 0; y < height; y++) {
+    const inRows = rowSpans[2 * y] < rowSpans[2 * y + 1];
+    for (let x = 0; x < width; x++) pixels[y * width + x] = inRows && columnSpans[2 * x] < columnSpans[2 * x + 1] ? job.missing : job.outside;
+  }
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, rasterFlat, rasterNested, transposePixels, reduceSpansAt, colorize };
+export const RASTER: RasterLib = { axisSpans, innerRuns, rasterFlat, rasterNested, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
@@ -419,7 +340,7 @@ export function pickCell(job: Omit<PaintJob, 'table' | 'missing' | 'outside' | '
     return typeof v === 'number' ? v : NaN;
   };
   const value = (r: number, c: number) =>
-    job.data ? job.data[(job.offset ?? 0) + r * rowStride + c * columnStride] : job.rowArrays ? (job.transposed ? nested(c, r) : nested(r, c)) : job.at ? job.at(r, c) : NaN;
+    job.data ? job.data[(job.offset ?? 0) + r * rowStride + c * columnStride] : job.rowArrays ? (job.transposed ? nested(c, r) : nested(r, c)) : NaN;
   let best = { row: rows[0], column: columns[0] };
   let bestDev = -1;
   const [outer, inner] = rowsOuter ? [rows, columns] : [columns, rows];

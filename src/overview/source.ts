@@ -40,5 +40,5 @@ function sourceOf(matrix: Matrix, model: DisplayModel): OverviewSource {
     }
     if (matrix.nested) return { rows, columns, rowArrays: matrix.nested as ArrayLike<ArrayLike<unknown>>, transposed, key: matrix.nested };
   }
-  return { rows, columns, at: (r, c) => model.value(r, c) ?? NaN, key: model, materialise: true };
+  return { rows, columns, at: (r, c) => model.value(r, c) ?? NaN, key: model };
 }

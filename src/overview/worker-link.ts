@@ -157,7 +157,7 @@ export class WorkerLink {
     return new Promise((resolve) => {
       this._jobs.set(id, { resolve });
       // The job without its data (the Worker has it) and without functions (they cannot be cloned).
-      const { data: _data, at: _at, ...rest } = job;
+      const { data: _data, ...rest } = job;
       worker.postMessage({ type: 'paint', id, data: dataId, job: rest } satisfies ToWorker);
     });
   }

@@ -279,7 +279,7 @@ export class ZoomController implements ReactiveController {
   cellAtPoint(x: number, y: number): GridPosition | null {
     const job = this._lastJob;
     if (!job) return null;
-    return pickCell({ ...job, ...job.source }, Math.floor((x * job.width) / job.viewWidth), Math.floor((y * job.height) / job.viewHeight));
+    return pickCell({ ...job, ...this._painter.painted(job.source) }, Math.floor((x * job.width) / job.viewWidth), Math.floor((y * job.height) / job.viewHeight));
   }
 
   /** The canvas (in canvas mode). */

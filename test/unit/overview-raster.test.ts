@@ -126,14 +126,9 @@ describe('paint', () => {
     ]);
   });
 
-  it('reads through a function when there is no array, with the same result', () => {
-    const values = [
-      [0.2, -0.7, NaN],
-      [0, 0.1, 0.9],
-    ];
-    const viaArray = draw(job(values, { width: 2, height: 1, cellWidth: 2 / 3, cellHeight: 0.5 }));
-    const viaAt = draw(job(values, { data: undefined, at: (r, c) => values[r][c], width: 2, height: 1, cellWidth: 2 / 3, cellHeight: 0.5 }));
-    expect(viaAt).to.deep.equal(viaArray);
+  it('draws a job without values as missing cells inside the matrix', () => {
+    const out = draw({ ...job([[0, 0]]), data: undefined, width: 3, cellWidth: 1 });
+    expect(out).to.deep.equal([[-1, -1, -2]]);
   });
 
   it('reads nested rows in place, straight or transposed, non-numbers as missing', () => {
