@@ -150,6 +150,8 @@ class Fuzz:
             return (r.randint(-1, shape[0]), r.randint(-1, shape[1]))
         if kind == "scores":
             return {self.text(): [self.number() for _ in range(shape[1] + r.choice([0, 0, 0, 1]))]}
+        if kind == "zoom":
+            return r.choice(["auto", "fit", r.uniform(0.01, 4), 1, 1e-9])
         if kind == "groups":
             length = shape[0] if option.name == "row_groups" else shape[1]
             groups = sorted(r.randint(0, 3) for _ in range(length + r.choice([0, 0, 0, 1])))

@@ -225,6 +225,13 @@ class OptionsTest(WithBundle):
         self.assertEqual(json.loads(attrs["step-scores"]), {"probability": [0.5, None]})
         self.assertNotIn("transpose", element(self.draw([[1]])))
 
+    def test_zoom_is_auto_fit_or_a_level(self):
+        self.assertEqual(element(self.draw([[1]], zoom="fit"))["zoom"], "fit")
+        self.assertEqual(element(self.draw([[1]], zoom=0.25))["zoom"], "0.25")
+        for bad in ("huge", 0, -1, True, math.inf):
+            with self.assertRaisesRegex(HeatmapInputError, '^zoom: .* is not "auto", "fit" or a number above 0'):
+                self.draw([[1]], zoom=bad)
+
     def test_the_element_rules_with_its_wording(self):
         for options, message in [
             ({"decimals": 21}, "^decimals: 21 is not a whole number from 0 to 20$"),

@@ -43,7 +43,7 @@ class Option(NamedTuple):
 # The helper's kinds for the schema's (src/properties.ts, copied into _properties.py by
 # scripts/schema-docs.mjs). Data (rows, columns, values) is checked by data.py; a function cannot
 # come from Python.
-_KINDS = {"number": "number", "integer": "integer", "text": "text", "scheme": "scheme", "boolean": "flag", "choice": "choice", "cell": "cell", "groups": "groups"}
+_KINDS = {"number": "number", "integer": "integer", "text": "text", "scheme": "scheme", "boolean": "flag", "choice": "choice", "cell": "cell", "groups": "groups", "zoom": "zoom"}
 
 
 def _from_schema(spec: dict) -> Option:
@@ -98,6 +98,16 @@ def _text(option: Option, value: Any) -> str:
     if text is None:
         raise HeatmapInputError(f"{option.name}: expected text, got {describe(value)}")
     return text
+
+
+def _zoom(option: Option, value: Any) -> str | float:
+    """``"auto"``, ``"fit"`` or a zoom level above 0 (1 = readable cells), as the element takes it."""
+    if value in ("auto", "fit"):
+        return value
+    n = None if _is_bool(value) or isinstance(value, str) else number(value)
+    if n is None or not math.isfinite(n) or not n > 0:
+        raise HeatmapInputError(f'{option.name}: {describe(value)} is not "auto", "fit" or a number above 0 (1 = readable cells)')
+    return n
 
 
 def _flag(option: Option, value: Any) -> bool:
@@ -186,6 +196,7 @@ _CHECKS = {
     "scheme": _scheme,
     "text": _text,
     "flag": _flag,
+    "zoom": _zoom,
 }
 
 
@@ -220,7 +231,7 @@ def attribute_text(option: Option, value: Any) -> str | None:
         return None
     if option.kind == "flag":
         return "" if value else None
-    if option.kind == "number":
+    if option.kind == "number" or (option.kind == "zoom" and not isinstance(value, str)):
         return number_json(value)
     if option.kind == "integer":
         return str(value)

@@ -121,6 +121,7 @@ export class ZoomController implements ReactiveController {
   private _announced = -1;
   private _announcement = '';
   private _announceTimer?: ReturnType<typeof setTimeout>;
+  private _minimapFrame?: Promise<void>;
   private _minimapKey?: { canvas: HTMLCanvasElement; source: unknown; table: Uint32Array; rest: string };
   private _lastJob?: CanvasJob & { source: OverviewSource; canvas: HTMLCanvasElement; key: string; viewWidth: number; viewHeight: number };
   private _observer?: ResizeObserver;
@@ -227,8 +228,9 @@ export class ZoomController implements ReactiveController {
   }
 
   /** Resolves when the canvas and the minimap show the newest data and view. */
-  painted(): Promise<void> {
-    return this._painter.settled();
+  async painted(): Promise<void> {
+    await this._minimapFrame;
+    await this._painter.settled();
   }
 
   /** Zooms to `level` (default: readable, or the current level when larger) centred on a display cell. */
@@ -585,7 +587,11 @@ export class ZoomController implements ReactiveController {
     const last = this._minimapKey;
     if (last && last.canvas === key.canvas && last.source === key.source && last.table === key.table && last.rest === key.rest) return;
     this._minimapKey = key;
-    this._painter.paint(canvas, source, job);
+    // A frame later, so the first zoom-in from the fitted view paints the view alone in its frame
+    // (at once in a hidden page, which has no frames: updateComplete must not wait for one).
+    const paint = () => this._minimapKey === key && canvas.isConnected && this._painter.paint(canvas, source, job);
+    if (document.visibilityState === 'hidden') return void paint();
+    this._minimapFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(void paint())));
   }
 
   // ---- reporting ----------------------------------------------------------------------------
