@@ -30,7 +30,10 @@ function classicScript() {
     name: 'classic-script',
     generateBundle(_options, bundle) {
       const chunk = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
-      const program = this.parse(chunk.code);
+      // The overview reads its own URL as it loads (to find its Worker file beside it): in a classic
+      // script that is document.currentScript's.
+      const source = chunk.code.replaceAll('import.meta.url', '(document.currentScript||{}).src');
+      const program = this.parse(source);
       const cuts = [];
       const moduleOnly = [];
       const visit = (node, depth) => {
@@ -50,7 +53,7 @@ function classicScript() {
         else visit(node, 0);
       }
       if (moduleOnly.length) this.error(`${CLASSIC_FILE}: the hydrate module uses ${[...new Set(moduleOnly)].join(', ')}, which a classic script cannot`);
-      let code = chunk.code;
+      let code = source;
       for (const [start, end] of cuts.reverse()) code = code.slice(0, start) + code.slice(end);
       // The licence comment stays first, as in the module.
       const banner = /^\/\*![\s\S]*?\*\/\n?/.exec(code)?.[0] ?? '';

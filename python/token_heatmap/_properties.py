@@ -27,5 +27,6 @@ PROPERTIES = (
     {"name": "topK", "trait": "top_k", "attribute": "top-k", "kind": "integer", "min": 0, "max": 1000000000, "data": False, "default": None, "doc": "Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row."},
     {"name": "threshold", "trait": "threshold", "attribute": "threshold", "kind": "number", "data": False, "default": None, "doc": "Hides the rows whose largest |value| is below this; each run of them folds into one row."},
     {"name": "hideSpecial", "trait": "hide_special", "attribute": "hide-special", "kind": "boolean", "data": False, "default": False, "doc": "Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus."},
+    {"name": "noExport", "trait": "no_export", "attribute": "no-export", "kind": "boolean", "data": False, "default": False, "doc": "Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work."},
     {"name": "zoom", "trait": "zoom", "attribute": "zoom", "kind": "zoom", "data": False, "default": "auto", "doc": "`auto` fits a matrix too large for readable cells in the box; `fit` always; or a level (1 = readable cells, 0.5 = half their size)."},
 )

@@ -39,13 +39,17 @@ interface Target {
   resolveDone?: () => void;
 }
 
+// This script's URL, read as it loads (the classic hydrate script's build turns it into
+// document.currentScript's, which exists only then).
+const HERE: string | undefined = import.meta.url;
+
 /**
  * The Worker file beside the build (token-heatmap.worker.js). None for the unbuilt sources (their URL
- * ends in .ts) or a module with no hierarchical URL (a notebook's blob: or data: module).
+ * ends in .ts) or a script with no hierarchical URL (a notebook's blob: or data: module).
  */
 function siblingUrl(): URL | null {
   try {
-    return import.meta.url.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', import.meta.url);
+    return !HERE || HERE.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', HERE);
   } catch {
     return null;
   }

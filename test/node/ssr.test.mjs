@@ -63,9 +63,12 @@ describe('CLI output in a browser', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
     pageHtml = result.stdout;
+    // At readable size whatever the window (under the default zoom, a short one opens the figure fitted).
+    const readable = run(['render', '-'], { input: JSON.stringify({ ...JSON.parse(readFileSync(SEED, 'utf8')), zoom: 1 }) });
+    assert.equal(readable.status, 0, readable.stderr);
     expected = await expectedCells();
     browser = await launch('chromium');
-    server = await serve({ routes: { '/ssr.html': { body: pageHtml } } });
+    server = await serve({ routes: { '/ssr.html': { body: pageHtml }, '/ssr-readable.html': { body: readable.stdout } } });
   });
   after(async () => {
     await browser?.close();
@@ -151,7 +154,7 @@ describe('CLI output in a browser', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1000, height });
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/ssr.html`);
+    await page.goto(`${server.url}/ssr-readable.html`);
     await page.waitForFunction(() => document.querySelector('token-heatmap')?.hasUpdated === true, { timeout: 10000 });
     const [hydrated, fresh] = await page.evaluate(async () => {
       const server = document.querySelector('token-heatmap');

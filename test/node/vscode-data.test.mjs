@@ -39,6 +39,7 @@ describe('VS Code custom data', () => {
       [
         ...['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'transpose', 'selected', 'theme', 'crosshair'],
         ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special'],
+        ...['no-export', 'zoom'],
       ],
     );
     for (const a of tag.attributes) assert.ok(a.description.value.length > 20, `${a.name} has a description`);
