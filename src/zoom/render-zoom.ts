@@ -29,8 +29,11 @@ export interface PlotView {
   readonly areaStyle: string;
   /** The canvas's size in CSS px. */
   readonly canvas: { readonly width: number; readonly height: number };
-  readonly rowLabels: readonly (PlacedLabel & { readonly text: string })[];
-  readonly columnLabels: readonly (PlacedLabel & { readonly text: string })[];
+  /** The thinned labels in stable slots (null: an empty slot), and the hovered or focused entry's. */
+  readonly rowLabels: readonly (Label | null)[];
+  readonly columnLabels: readonly (Label | null)[];
+  readonly rowPin: Label | null;
+  readonly columnPin: Label | null;
   readonly rowTokens: boolean;
   readonly columnTokens: boolean;
   /** The longest labels, measured to size the label gutters. */
@@ -105,26 +108,25 @@ function renderControl(v: PlotView): TemplateResult {
   </div>`;
 }
 
-type Label = PlotView['rowLabels'][number];
+/** A label as drawn: its entry, its centre along the axis, its text. */
+export type Label = PlacedLabel & { readonly text: string };
 
-function renderLabels(labels: readonly Label[], axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused = false): TemplateResult {
-  const part = axis === 'rows' ? 'row-label' : 'column-label';
-  const at = axis === 'rows' ? 'top' : 'left';
-  return html`<div class="zoom-labels ${axis} ${pinned ? 'pins' : ''}" aria-hidden="true">
-    ${labels
-      .filter((label) => label.pinned === pinned)
-      .map(
-        (label) =>
-          html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}" part=${part} style=${cssText(`${at}:${px(label.centre)}`)}
-            >${renderLabel(label.text)}</span
-          >`,
-      )}
-  </div>`;
+function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused: boolean) {
+  if (!label) return nothing;
+  // Placed by transform: a pan moves labels without laying them out again.
+  const at = axis === 'rows' ? `translateY(${px(label.centre)}) translateY(-50%)` : `translateX(${px(label.centre)}) translateX(-50%) rotate(180deg)`;
+  return html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}" part=${axis === 'rows' ? 'row-label' : 'column-label'} style=${cssText(`transform:${at}`)}
+    >${renderLabel(label.text)}</span
+  >`;
+}
+
+function renderLabels(labels: readonly (Label | null)[], axis: 'rows' | 'columns', tokens: boolean): TemplateResult {
+  return html`<div class="zoom-labels ${axis}" aria-hidden="true">${labels.map((label) => renderOneLabel(label, axis, tokens, false, false))}</div>`;
 }
 
 function renderOverview(v: PlotView): TemplateResult {
   // The hovered or focused entry's label sits in a layer of its own that does not clip it.
-  return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens, false)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, false)}
+  return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens)}
     <canvas class="zoom-cells" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}></canvas>
     <div class="zoom-marks" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}>
       ${v.bands.map((b) => html`<div class="band" part="band" style=${cssText(boxStyle(b))}></div>`)}
@@ -132,8 +134,8 @@ function renderOverview(v: PlotView): TemplateResult {
       ${v.selected ? html`<div class="zoom-mark selected" part="cell-selected" style=${cssText(boxStyle(v.selected))}></div>` : nothing}
       ${v.focus ? html`<div class="zoom-mark focus" part="focus" style=${cssText(boxStyle(v.focus))}></div>` : nothing}
     </div>
-    ${renderLabels(v.rowLabels, 'rows', v.rowTokens, true, v.focusedHeader === 'rows')}
-    ${renderLabels(v.columnLabels, 'columns', v.columnTokens, true, v.focusedHeader === 'columns')}`;
+    <div class="zoom-labels rows pins" aria-hidden="true">${renderOneLabel(v.rowPin, 'rows', v.rowTokens, true, v.focusedHeader === 'rows')}</div>
+    <div class="zoom-labels columns pins" aria-hidden="true">${renderOneLabel(v.columnPin, 'columns', v.columnTokens, true, v.focusedHeader === 'columns')}</div>`;
 }
 
 function renderMinimap(v: PlotView): TemplateResult {

@@ -7,7 +7,7 @@ import type { Interpolator } from '../schemes.js';
 import { colorTable, packColor } from '../overview/color-table.js';
 import { OverviewPainter, type CanvasJob, type OverviewSource } from '../overview/painter.js';
 import { pickCell } from '../overview/raster.js';
-import { placeLabels } from './labels.js';
+import { labelSlots, placeLabels, type PlacedLabel } from './labels.js';
 import { renderPlot, type Box, type PlotView, type ZoomListeners } from './render-zoom.js';
 import { ZoomInput } from './zoom-input.js';
 import {
@@ -652,6 +652,8 @@ export class ZoomController implements ReactiveController {
       canvas: { width: 0, height: 0 },
       rowLabels: [],
       columnLabels: [],
+      rowPin: null,
+      columnPin: null,
       rowTokens: rows.tokens,
       columnTokens: columns.tokens,
       longestRow: rows.longestLabel,
@@ -691,7 +693,9 @@ export class ZoomController implements ReactiveController {
     if (s.scale().crosshair === 'band' && hoverBox) {
       bands.push({ left: 0, top: hoverBox.top, width: g.viewWidth, height: hoverBox.height }, { left: hoverBox.left, top: 0, width: hoverBox.width, height: g.viewHeight });
     }
-    const label = (axis: ZoomAxis) => (p: ReturnType<typeof placeLabels>[number]) => ({ ...p, text: axis.label(p.index) });
+    const withText = (axis: ZoomAxis) => (p: PlacedLabel | null) => p && { ...p, text: axis.label(p.index) };
+    const rowPlaced = placeLabels(visible.rows, this._view.firstRow, cell.height, lineHeight, pinned?.row ?? -1, g.viewHeight);
+    const columnPlaced = placeLabels(visible.columns, this._view.firstColumn, cell.width, lineHeight, pinned?.column ?? -1, g.viewWidth);
     // The hidden grid sits at the focused cell, so the page scrolls it (and the cell) into view.
     const focusAt = focusBox ?? { left: 0, top: 0 };
     return {
@@ -700,8 +704,10 @@ export class ZoomController implements ReactiveController {
       minimap,
       areaStyle: `--_gutter-left:${m.rowGutter}px;--_gutter-top:${m.columnGutter}px;--_focus-x:${m.rowGutter + focusAt.left}px;--_focus-y:${m.columnGutter + focusAt.top}px`,
       canvas: { width: g.viewWidth, height: g.viewHeight },
-      rowLabels: placeLabels(visible.rows, this._view.firstRow, cell.height, lineHeight, pinned?.row ?? -1, g.viewHeight).map(label(rows)),
-      columnLabels: placeLabels(visible.columns, this._view.firstColumn, cell.width, lineHeight, pinned?.column ?? -1, g.viewWidth).map(label(columns)),
+      rowLabels: labelSlots(rowPlaced, cell.height, lineHeight, g.viewHeight).map(withText(rows)),
+      columnLabels: labelSlots(columnPlaced, cell.width, lineHeight, g.viewWidth).map(withText(columns)),
+      rowPin: withText(rows)(rowPlaced.find((p) => p.pinned) ?? null),
+      columnPin: withText(columns)(columnPlaced.find((p) => p.pinned) ?? null),
       focus: focusBox,
       focusedHeader,
       selected: selected && this._cellBox(selected.row, selected.column, 7),

@@ -17,7 +17,7 @@ import {
   MAX_LEVEL,
   type ZoomGeometry,
 } from '../../src/zoom/view.js';
-import { labelStep, placeLabels } from '../../src/zoom/labels.js';
+import { labelSlots, labelStep, placeLabels } from '../../src/zoom/labels.js';
 
 // 1000 × 1000 readable cells of 72 × 28 px in a 900 × 450 px box.
 const square: ZoomGeometry = { rows: 1000, columns: 1000, cellWidth: 72, cellHeight: 28, viewWidth: 900, viewHeight: 450 };
@@ -152,5 +152,19 @@ describe('overview labels', () => {
 
   it('ignores a pinned entry out of view', () => {
     expect(placeLabels({ start: 0, end: 30 }, 0, 1.5, 15, 200, 45).map((l) => l.index)).to.deep.equal([10, 20]);
+  });
+
+  it('keeps each label in its slot while the view pans', () => {
+    const at = (first: number) => labelSlots(placeLabels({ start: Math.floor(first), end: Math.floor(first) + 100 }, first, 1.5, 15, -1, 150), 1.5, 15, 150);
+    const before = at(0);
+    const after = at(23.4);
+    expect(before).to.have.length(12);
+    // Label 30 is in the same slot in both views, at a new place.
+    const slot = before.findIndex((l) => l?.index === 30);
+    expect(after[slot]!.index).to.equal(30);
+    expect(after[slot]!.centre).to.be.closeTo(before[slot]!.centre - 23.4 * 1.5, 1e-9);
+    // Labels that left the view free their slots; no slot holds two.
+    const indices = after.filter(Boolean).map((l) => l!.index);
+    expect(new Set(indices).size).to.equal(indices.length);
   });
 });
