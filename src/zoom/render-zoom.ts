@@ -2,14 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cssText } from '../css-text.js';
 import { renderLabel } from '../grid/render-label.js';
 import type { PlacedLabel } from './labels.js';
-
-/** A rectangle in px, relative to the cell area's top-left corner. */
-export interface Box {
-  readonly left: number;
-  readonly top: number;
-  readonly width: number;
-  readonly height: number;
-}
+import type { Box } from './plot-geometry.js';
 
 /** Listeners of the zoom area, the control and the minimap. */
 export interface ZoomListeners {

@@ -1,14 +1,14 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { parseColor, type Rgb } from '../color.js';
 import { ZoomChangeEvent, type ViewRange, type ZoomDetail } from '../events.js';
 import type { GridPosition } from '../navigation.js';
 import type { Domain } from '../scale.js';
 import type { Interpolator } from '../schemes.js';
-import { colorTable, packColor } from '../overview/color-table.js';
-import { OverviewPainter, type CanvasJob, type OverviewSource } from '../overview/painter.js';
-import { pickCell } from '../overview/raster.js';
+import type { OverviewSource } from '../overview/painter.js';
+import { OverviewCanvas } from './overview-canvas.js';
+import { cellBox, minimapBox, minimapCentre, minimapSize, type Box } from './plot-geometry.js';
+import { estimateMeasures, readMeasures, type Measures } from './zoom-measure.js';
 import { labelSlots, placeLabels, type PlacedLabel } from './labels.js';
-import { renderPlot, type Box, type PlotView, type ZoomListeners } from './render-zoom.js';
+import { renderPlot, type PlotView, type ZoomListeners } from './render-zoom.js';
 import { ZoomInput } from './zoom-input.js';
 import {
   allVisible,
@@ -72,23 +72,7 @@ export interface ZoomSources {
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
 
-/** Measured sizes the layout depends on, CSS px. */
-interface Measures {
-  cellWidth: number;
-  cellHeight: number;
-  charWidth: number;
-  rowGutter: number;
-  columnGutter: number;
-  areaWidth: number;
-  areaHeight: number;
-  plotWidth: number;
-  plotHeight: number;
-  barHeight: number;
-}
-
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-/** Colour tables by interpolator, shared by every element: built once per scheme. */
-const TABLES = new WeakMap<Interpolator, Uint32Array>();
 /** Zoom steps of the keys and buttons. */
 const STEP = 2;
 /** Announcements wait for a gesture to settle. */
@@ -121,12 +105,10 @@ export class ZoomController implements ReactiveController {
   private _announced = -1;
   private _announcement = '';
   private _announceTimer?: ReturnType<typeof setTimeout>;
-  private _minimapFrame?: Promise<void>;
-  private _minimapKey?: { canvas: HTMLCanvasElement; source: unknown; table: Uint32Array; rest: string };
-  private _lastJob?: CanvasJob & { source: OverviewSource; canvas: HTMLCanvasElement; key: string; viewWidth: number; viewHeight: number };
   private _observer?: ResizeObserver;
   private _observed?: Element | null;
-  private readonly _painter = new OverviewPainter();
+  private _resizeFrame = 0;
+  private readonly _canvases = new OverviewCanvas();
   private readonly _input: ZoomInput;
   private readonly _listeners: ZoomListeners;
 
@@ -212,7 +194,7 @@ export class ZoomController implements ReactiveController {
   anchor(position: GridPosition): { getBoundingClientRect(): DOMRect } | null {
     if (this.mode !== 'canvas') return null;
     const canvas = this._canvas();
-    const box = this._cellBox(position.row, position.column, 1);
+    const box = cellBox(this.geometry(), this._view, position.row, position.column, 1);
     if (!canvas || !box) return null;
     return {
       getBoundingClientRect: () => {
@@ -228,9 +210,8 @@ export class ZoomController implements ReactiveController {
   }
 
   /** Resolves when the canvas and the minimap show the newest data and view. */
-  async painted(): Promise<void> {
-    await this._minimapFrame;
-    await this._painter.settled();
+  painted(): Promise<void> {
+    return this._canvases.painted();
   }
 
   /** Zooms to `level` (default: readable, or the current level when larger) centred on a display cell. */
@@ -279,9 +260,7 @@ export class ZoomController implements ReactiveController {
 
   /** The cell a point of the canvas shows (CSS px from the canvas's corner): the one its device pixel is coloured by. */
   cellAtPoint(x: number, y: number): GridPosition | null {
-    const job = this._lastJob;
-    if (!job) return null;
-    return pickCell({ ...job, ...this._painter.painted(job.source) }, Math.floor((x * job.width) / job.viewWidth), Math.floor((y * job.height) / job.viewHeight));
+    return this._canvases.cellAt(x, y);
   }
 
   /** The canvas (in canvas mode). */
@@ -297,14 +276,19 @@ export class ZoomController implements ReactiveController {
   // ---- lifecycle ----------------------------------------------------------------------------
 
   hostConnected(): void {
-    this._observer ??= new ResizeObserver(() => this._host.requestUpdate());
+    // A resize is measured in the next frame: rendering inside the observer's callback would change
+    // observed boxes while it delivers ("ResizeObserver loop completed …").
+    this._observer ??= new ResizeObserver(() => {
+      cancelAnimationFrame(this._resizeFrame);
+      this._resizeFrame = requestAnimationFrame(() => this._host.requestUpdate());
+    });
   }
 
   hostDisconnected(): void {
     this._observer?.disconnect();
     this._observed = undefined;
-    this._painter.disconnect();
-    this._minimapKey = undefined;
+    this._canvases.disconnect();
+    cancelAnimationFrame(this._resizeFrame);
     clearTimeout(this._announceTimer);
   }
 
@@ -408,22 +392,8 @@ export class ZoomController implements ReactiveController {
   }
 
   private _estimate(): Measures {
-    const font = this._sources.window.fontSize;
-    const chars = (text: string) => Math.min(text.length, 24) * font * 0.62;
-    const width = Math.max(320, (globalThis.innerWidth || 1024) - 80);
-    const height = Math.max(240, (globalThis.innerHeight || 768) * 0.8);
-    return {
-      cellWidth: 72,
-      cellHeight: 28,
-      charWidth: font * 0.62,
-      rowGutter: Math.min(12 * font, chars(this._sources.model().rows.longestLabel) + 0.8 * font),
-      columnGutter: Math.min(10 * font, chars(this._sources.model().columns.longestLabel) + 0.6 * font),
-      areaWidth: width,
-      areaHeight: height - 2.5 * font,
-      plotWidth: width,
-      plotHeight: height,
-      barHeight: 2.5 * font,
-    };
+    const { rows, columns } = this._sources.model();
+    return estimateMeasures(rows.longestLabel, columns.longestLabel, this._sources.window.fontSize);
   }
 
   private _charWidth(): number {
@@ -434,26 +404,8 @@ export class ZoomController implements ReactiveController {
 
   /** Reads the sizes of a zoomable render; returns whether one changed. */
   private _measure(): boolean {
-    const root = this._host.renderRoot;
-    const q = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector);
-    const area = q('.zoom-area')?.getBoundingClientRect();
-    const plot = q('.plot')?.getBoundingClientRect();
-    if (!area || !plot) return false;
-    const font = this._sources.window.fontSize;
-    const probe = q('.zoom-probe')?.getBoundingClientRect();
-    const digits = q('.zoom-digits')?.getBoundingClientRect().width ?? 0;
-    const next: Measures = {
-      cellWidth: probe && probe.width > 0 ? probe.width : 72,
-      cellHeight: probe && probe.height > 0 ? probe.height : 28,
-      charWidth: digits > 0 ? digits / 10 : font * 0.62,
-      rowGutter: Math.ceil(Math.min(12 * font, q('.zoom-sizer.for-rows')?.getBoundingClientRect().width ?? 0)),
-      columnGutter: Math.ceil(Math.min(10 * font, q('.zoom-sizer.for-columns')?.getBoundingClientRect().height ?? 0)),
-      areaWidth: Math.floor(area.width),
-      areaHeight: Math.floor(area.height),
-      plotWidth: Math.floor(plot.width),
-      plotHeight: Math.floor(plot.height),
-      barHeight: q('.zoom-bar')?.offsetHeight ?? 0,
-    };
+    const next = readMeasures(this._host.renderRoot, this._sources.window.fontSize);
+    if (!next) return false;
     if (this._measures && same(next, this._measures)) return false;
     const before = this.geometry();
     this._measures = next;
@@ -501,97 +453,22 @@ export class ZoomController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  private _colorTable(): Uint32Array {
-    const interpolate = this._sources.scale().interpolate;
-    let table = TABLES.get(interpolate);
-    if (!table) TABLES.set(interpolate, (table = colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css))));
-    return table;
-  }
-
-  private _context?: CanvasRenderingContext2D | null;
-  /** Any CSS colour as the browser reads it (names, hsl(), …). */
-  private _browserColor(css: string): Rgb | null {
-    this._context ??= document.createElement('canvas').getContext('2d');
-    if (!this._context) return null;
-    this._context.fillStyle = '#fff';
-    this._context.fillStyle = css;
-    return parseColor(String(this._context.fillStyle));
-  }
-
-  private _missingColor(): number {
+  private _colors() {
+    const { domain, interpolate } = this._sources.scale();
     const swatch = this._host.renderRoot.querySelector<HTMLElement>('.zoom-swatch.missing');
-    const rgb = (swatch && parseColor(getComputedStyle(swatch).color)) ?? [175, 184, 193];
-    return packColor(rgb);
-  }
-
-  private _job(width: number, height: number, cssWidth: number, cssHeight: number, view: ZoomView, cell: { width: number; height: number }): CanvasJob {
-    const { min, center, max } = this._sources.scale().domain;
-    return {
-      width,
-      height,
-      firstRow: view.firstRow,
-      firstColumn: view.firstColumn,
-      cellWidth: (cell.width * width) / cssWidth,
-      cellHeight: (cell.height * height) / cssHeight,
-      min,
-      center,
-      max,
-      table: this._colorTable(),
-      missing: this._missingColor(),
-      outside: 0,
-    };
+    return { domain, interpolate, missing: swatch ? getComputedStyle(swatch).color : '' };
   }
 
   private _paintCells(): void {
     const canvas = this._canvas();
-    if (!canvas) return;
-    const g = this.geometry();
-    const dpr = globalThis.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(g.viewWidth * dpr));
-    const height = Math.max(1, Math.round(g.viewHeight * dpr));
-    const source = this._sources.source();
-    const job = this._job(width, height, g.viewWidth, g.viewHeight, this._view, cellSize(g, this._view.level));
-    const last = this._lastJob;
-    // A render that changed nothing the pixels show (a hover, the announcement) paints nothing.
-    const key = JSON.stringify([width, height, job.firstRow, job.firstColumn, job.cellWidth, job.cellHeight, job.min, job.center, job.max, job.missing]);
-    if (last && last.canvas === canvas && last.source === source && last.table === job.table && last.key === key) return;
-    this._lastJob = { ...job, source, canvas, key, viewWidth: g.viewWidth, viewHeight: g.viewHeight };
-    this._painter.paint(canvas, source, job);
-  }
-
-  /** The minimap's size in CSS px: the fitted matrix's shape inside the zoom bar (12em × 3em). */
-  private _minimapSize(): { width: number; height: number } {
-    const g = this.geometry();
-    const font = this._sources.window.fontSize;
-    const fit = cellSize(g, fitLevel(g));
-    const w = g.columns * fit.width;
-    const h = g.rows * fit.height;
-    const scale = Math.min((12 * font) / w, (3 * font) / h);
-    return { width: Math.max(2 * font, Math.round(w * scale)), height: Math.max(font, Math.round(h * scale)) };
+    if (canvas) this._canvases.paintCells(canvas, this._sources.source(), this._colors(), this.geometry(), this._view);
   }
 
   private _paintMinimap(): void {
     const canvas = this._host.renderRoot.querySelector<HTMLCanvasElement>('canvas.minimap-cells');
-    if (!canvas) {
-      this._minimapKey = undefined;
-      return;
-    }
+    if (!canvas) return this._canvases.forgetMinimap();
     const g = this.geometry();
-    const size = this._minimapSize();
-    const dpr = globalThis.devicePixelRatio || 1;
-    const width = Math.round(size.width * dpr);
-    const height = Math.round(size.height * dpr);
-    const source = this._sources.source();
-    const job = this._job(width, height, size.width, size.height, { level: 1, firstRow: 0, firstColumn: 0 }, { width: size.width / g.columns, height: size.height / g.rows });
-    const key = { canvas, source: source.key, table: job.table, rest: JSON.stringify([job.min, job.center, job.max, job.missing, width, height]) };
-    const last = this._minimapKey;
-    if (last && last.canvas === key.canvas && last.source === key.source && last.table === key.table && last.rest === key.rest) return;
-    this._minimapKey = key;
-    // A frame later, so the first zoom-in from the fitted view paints the view alone in its frame
-    // (at once in a hidden page, which has no frames: updateComplete must not wait for one).
-    const paint = () => this._minimapKey === key && canvas.isConnected && this._painter.paint(canvas, source, job);
-    if (document.visibilityState === 'hidden') return void paint();
-    this._minimapFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(void paint())));
+    this._canvases.paintMinimap(canvas, this._sources.source(), this._colors(), g, minimapSize(g, this._sources.window.fontSize));
   }
 
   // ---- reporting ----------------------------------------------------------------------------
@@ -623,24 +500,11 @@ export class ZoomController implements ReactiveController {
 
   // ---- templates ----------------------------------------------------------------------------
 
-  /** A cell's box on the canvas (CSS px), at least `least` px each way about its centre; null out of view. */
-  private _cellBox(row: number, column: number, least: number): Box | null {
-    const g = this.geometry();
-    const cell = cellSize(g, this._view.level);
-    if (row < 0 || column < 0 || row >= g.rows || column >= g.columns) return null;
-    const left = (column - this._view.firstColumn) * cell.width;
-    const top = (row - this._view.firstRow) * cell.height;
-    if (left + cell.width < 0 || top + cell.height < 0 || left > g.viewWidth || top > g.viewHeight) return null;
-    const width = Math.max(least, cell.width);
-    const height = Math.max(least, cell.height);
-    return { left: left + (cell.width - width) / 2, top: top + (cell.height - height) / 2, width, height };
-  }
-
   /** The focused cell's point in the view, for zooming about it with the keys. */
   private _focusPoint(): { x: number; y: number } | null {
     const active = this._sources.focus.active;
     if (!this._sources.focus.focusWithin || active.row < 0 || active.column < 0) return null;
-    const box = this._cellBox(active.row, active.column, 0);
+    const box = cellBox(this.geometry(), this._view, active.row, active.column, 0);
     return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   }
 
@@ -676,7 +540,9 @@ export class ZoomController implements ReactiveController {
     const m = this._measures ?? this._estimate();
     const cell = cellSize(g, this._view.level);
     const visible = visibleRanges(g, this._view);
-    const minimap = allVisible(g, this._view) ? null : this._minimapView();
+    const size = minimapSize(g, s.window.fontSize);
+    const minimap = allVisible(g, this._view) ? null : { ...size, view: minimapBox(g, this._view, size) };
+    const box = (position: GridPosition | null, least: number) => position && cellBox(g, this._view, position.row, position.column, least);
     if (this.mode === 'grid') {
       return { ...base, mode: 'grid', minimap, areaStyle: `--token-heatmap-cell-width:${cell.width}px;--token-heatmap-cell-height:${cell.height}px` };
     }
@@ -686,9 +552,8 @@ export class ZoomController implements ReactiveController {
     const pinned = hover ?? (focusWithin ? active : null);
     // Focus on a row or column header: its label, shown in full, carries the focus ring.
     const focusedHeader = !focusWithin ? null : active.column < 0 && active.row >= 0 ? 'rows' : active.row < 0 && active.column >= 0 ? 'columns' : null;
-    const focusBox = focusWithin ? this._cellBox(active.row, active.column, 7) : null;
-    const selected = s.selected();
-    const hoverBox = hover ? this._cellBox(hover.row, hover.column, 5) : null;
+    const focusBox = focusWithin ? box(active, 7) : null;
+    const hoverBox = box(hover, 5);
     const bands: Box[] = [];
     if (s.scale().crosshair === 'band' && hoverBox) {
       bands.push({ left: 0, top: hoverBox.top, width: g.viewWidth, height: hoverBox.height }, { left: hoverBox.left, top: 0, width: hoverBox.width, height: g.viewHeight });
@@ -710,33 +575,15 @@ export class ZoomController implements ReactiveController {
       columnPin: withText(columns)(columnPlaced.find((p) => p.pinned) ?? null),
       focus: focusBox,
       focusedHeader,
-      selected: selected && this._cellBox(selected.row, selected.column, 7),
+      selected: box(s.selected(), 7),
       hover: hoverBox,
       bands,
-    };
-  }
-
-  private _minimapView(): PlotView['minimap'] {
-    const g = this.geometry();
-    const size = this._minimapSize();
-    const cell = cellSize(g, this._view.level);
-    const shownRows = Math.min(g.rows, g.viewHeight / cell.height);
-    const shownColumns = Math.min(g.columns, g.viewWidth / cell.width);
-    const width = Math.max(3, (shownColumns / g.columns) * size.width);
-    const height = Math.max(3, (shownRows / g.rows) * size.height);
-    return {
-      ...size,
-      view: { left: (this._view.firstColumn / g.columns) * size.width, top: (this._view.firstRow / g.rows) * size.height, width, height },
     };
   }
 
   /** The view centred on a point of the minimap (CSS px from its corner). */
   minimapView(x: number, y: number): ZoomView {
     const g = this.geometry();
-    const size = this._minimapSize();
-    const cell = cellSize(g, this._view.level);
-    const row = (y / size.height) * g.rows;
-    const column = (x / size.width) * g.columns;
-    return { level: this._view.level, firstRow: row - g.viewHeight / cell.height / 2, firstColumn: column - g.viewWidth / cell.width / 2 };
+    return minimapCentre(g, this._view, minimapSize(g, this._sources.window.fontSize), x, y);
   }
 }
