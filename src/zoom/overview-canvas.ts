@@ -1,14 +1,21 @@
 import { parseColor, type Rgb } from '../color.js';
 import type { GridPosition } from '../navigation.js';
 import type { Domain } from '../scale.js';
-import type { Interpolator } from '../schemes.js';
+import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from '../schemes.js';
 import { colorTable, packColor } from '../overview/color-table.js';
-import { OverviewPainter, type CanvasJob, type OverviewSource } from '../overview/painter.js';
+import { OverviewPainter, warmUpKernel, type CanvasJob, type OverviewSource } from '../overview/painter.js';
 import { pickCell } from '../overview/raster.js';
 import { cellSize, type ZoomGeometry, type ZoomView } from './view.js';
 
 /** Colour tables by interpolator, shared by every element: built once per scheme. */
 const TABLES = new WeakMap<Interpolator, Uint32Array>();
+
+// In the page's first idle time: compile the kernel and build the default scheme's table, so the
+// first overview does neither while the reader waits.
+warmUpKernel(() => {
+  const rdylgn = schemeInterpolator(DEFAULT_SCHEME)!;
+  if (!TABLES.has(rdylgn)) TABLES.set(rdylgn, colorTable(rdylgn, parseColor));
+});
 
 /** What a picture is painted with: the colour scale and the missing cells' colour (CSS). */
 export interface OverviewColors {
