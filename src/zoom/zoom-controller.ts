@@ -93,8 +93,12 @@ export class ZoomController implements ReactiveController {
   private _shape = '';
   /** The readable grid fits the element's box (measured; guessed for new shapes). */
   private _fits = true;
-  /** The box the readable grid overflowed, so a zoomable view goes back to static only when the box grows. */
-  private _overflowed?: { width: number; height: number };
+  /**
+   * After the readable grid overflowed: the plot's box as first measured then ('record' until it is),
+   * so the view goes back to static only once that box has grown. Undefined while zoomable by a
+   * guess alone. Without it a box that the two layouts judge differently would flip them forever.
+   */
+  private _overflowed?: { width: number; height: number } | 'record';
   /** The view follows the fit level when the box changes. */
   private _fitted = false;
   private _measures?: Measures;
@@ -369,7 +373,7 @@ export class ZoomController implements ReactiveController {
       return;
     }
     this._fits = false;
-    this._overflowed = { width: s.clientWidth, height: s.clientHeight };
+    this._overflowed = 'record';
     this._measures = undefined;
     this._apply('auto');
     this._decideMode();
@@ -380,6 +384,10 @@ export class ZoomController implements ReactiveController {
   private _checkZoomable(): boolean {
     const m = this._measures!;
     if (this._setting !== 'auto' || this._fits) return false;
+    if (this._overflowed === 'record') {
+      this._overflowed = { width: m.plotWidth, height: m.plotHeight };
+      return false;
+    }
     const g = this.geometry();
     const grew = !this._overflowed || m.plotWidth > this._overflowed.width + 1 || m.plotHeight > this._overflowed.height + 1;
     const fits = g.columns * m.cellWidth + m.rowGutter <= m.plotWidth && g.rows * m.cellHeight + m.columnGutter <= m.plotHeight;
