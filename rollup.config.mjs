@@ -166,6 +166,12 @@ export const mainBuilds = () => [
       stripPropertyDocs(),
     ],
   },
+  // `token-heatmap/inseq`: fromInseqJson for pages and Node, apart from the element (it has no imports).
+  {
+    input: 'src/export/inseq.ts',
+    output: { file: 'dist/inseq.js', format: 'es' },
+    plugins: [compileTs()],
+  },
   {
     input: 'src/index.ts',
     output: { file: 'dist/token-heatmap.bundle.js', format: 'es' },

@@ -151,7 +151,8 @@ async function readHeatmap(text: string, index: number): Promise<HeatmapInput> {
   if (!isInseqSave(parsed)) return checkInput(parsed);
   const data = await fromInseqObject(parsed, { index });
   // The element's data: NaN is a missing cell, written as null; step scores have no key yet.
-  return checkInput({ rows: data.rows, columns: data.columns, values: data.values, label: data.label });
+  const { stepScores: _stepScores, ...heatmap } = data;
+  return checkInput(heatmap);
 }
 
 // resvg-js 2.6 draws the generic `monospace` and `sans-serif` in its default font whatever it is told
