@@ -14,6 +14,8 @@ import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
 import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import { ThemeController } from './theme-controller.js';
+import { Announcer } from './announcer.js';
 import type { Aggregate } from './view/aggregate.js';
 import type { DisplayModel } from './view/display-model.js';
 import type { GroupBy } from './view/grouping.js';
@@ -107,11 +109,14 @@ export class TokenHeatmap extends LitElement {
   /** Decimal places printed in each cell. */
   decimals = 4;
 
-  /** The colour bar's title and the grid's accessible name. */
+  /** The colour bar's title and name, and the grid's accessible name when there is no caption. */
   label = '';
 
-  /** A heading drawn above the grid; the `caption` slot replaces it. */
+  /** A heading drawn above the grid, which also names the grid; the `caption` slot replaces it. */
   caption = '';
+
+  /** The caption's heading level, 1–6. */
+  captionLevel = 2;
 
   /** Draws tokens as columns and outputs as rows. */
   transpose = false;
@@ -119,7 +124,7 @@ export class TokenHeatmap extends LitElement {
   /** The selected cell in the caller's indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute. */
   selected: CellIndex | null = null;
 
-  /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
+  /** `light` or `dark`; by default the element follows the page: the background behind it, else its `color-scheme`. */
   theme?: 'light' | 'dark';
 
   /** `labels` highlights the hovered cell's row and column labels; `band` also shades its row and column. */
@@ -167,6 +172,7 @@ export class TokenHeatmap extends LitElement {
   private _crosshair: 'labels' | 'band' = 'labels';
   private _label = '';
   private _caption = '';
+  private _captionLevel = 2;
   private _normalize: Normalize = 'none';
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
@@ -181,15 +187,19 @@ export class TokenHeatmap extends LitElement {
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private readonly _focus = new FocusController(this, {
+  private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._model,
     pageRows: () => this._window.pageRows(),
     toggle: (position) => this._toggle(position),
+    tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  private readonly _tooltip = new TooltipController(this, () => {
+  private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
     return cell && this._focus.elementAt(cell.row, cell.column);
   });
+  /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
+  protected readonly _pageTheme = new ThemeController(this);
+  private readonly _announcer = new Announcer(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const problems: string[] = [];
@@ -203,6 +213,7 @@ export class TokenHeatmap extends LitElement {
     this._decimals = option('decimals');
     this._label = option('label');
     this._caption = option('caption');
+    this._captionLevel = option('captionLevel');
     this._crosshair = option('crosshair');
     option('theme');
     const orientation = option<string>('columnLabelOrientation');
@@ -250,6 +261,7 @@ export class TokenHeatmap extends LitElement {
       problems.push(`selected: ${this._written(this.selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
     }
     this._problems = problems;
+    this._announcer.observe(this._matrix, this._summary, this._model, selected && this._model.positionOf(selected), this._decimals);
 
     const { rows, columns } = this._model;
     this._window.setShape(rows.count, columns.count);
@@ -313,7 +325,9 @@ export class TokenHeatmap extends LitElement {
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
-        <slot name="caption">${this._caption ? html`<div class="caption" part="caption">${this._caption}</div>` : nothing}</slot>
+        <slot name="caption"
+          >${this._caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${this._captionLevel}>${this._caption}</div>` : nothing}</slot
+        >
         <div class="body">
           ${renderGrid({
             model: this._model,
@@ -331,12 +345,14 @@ export class TokenHeatmap extends LitElement {
             vertical: this._vertical,
             crosshair: this._crosshair,
             label: this._label,
+            labelledBy: this._caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
               pointerover: focus.onPointerOver,
+              pointermove: focus.onPointerOver,
               pointerleave: focus.onPointerLeave,
               click: focus.onClick,
               focusin: focus.onFocusIn,
@@ -346,7 +362,8 @@ export class TokenHeatmap extends LitElement {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${renderTooltip(this._focus.hoveredCell && tooltipContent(this._model, this._focus.hoveredCell, this._domain))}
+      ${renderTooltip(this._focus.hoveredCell && tooltipContent(this._model, this._focus.hoveredCell, this._domain), focus.onTooltipLeave)}
+      ${this._announcer.render()}
     `;
   }
 
