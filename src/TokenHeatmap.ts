@@ -39,7 +39,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @slot caption - Replaces the built-in caption above the grid.
  * @slot colorbar - Replaces the built-in colour bar.
  *
- * @csspart caption - The caption above the grid.
+ * @csspart caption - The caption above the grid: a heading (`caption-level`) that names the grid.
  * @csspart alert - The message that lists problems with the input.
  * @csspart scroller - The scrolling box around the grid.
  * @csspart grid - The grid of labels and cells.
@@ -47,7 +47,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart column-label - A column label.
  * @csspart row-label - A row label.
  * @csspart cell - A value cell; also `cell-missing`, `cell-clamped`, `cell-selected`.
- * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
+ * @csspart band - The lines along the hovered row and column (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
  *
@@ -64,12 +64,13 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-color - Text colour.
  * @cssprop --token-heatmap-muted-color - Colour of the glyphs that stand for invisible characters.
  * @cssprop --token-heatmap-background - Background, also behind sticky labels.
- * @cssprop --token-heatmap-line-color - Outline of the colour bar.
+ * @cssprop --token-heatmap-line-color - Outline of the colour bar and its pointed ends (≥ 3:1 against the background).
  * @cssprop --token-heatmap-missing-color - Background of a missing cell.
- * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell.
+ * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell (≥ 3:1 against the missing colour).
  * @cssprop --token-heatmap-highlight-color - Background of the hovered or focused cell's labels.
- * @cssprop --token-heatmap-band-color - Crosshair band over the hovered row and column.
- * @cssprop --token-heatmap-focus-color - Keyboard focus ring.
+ * @cssprop --token-heatmap-band-color - Lines along the hovered row and column (`crosshair="band"`).
+ * @cssprop --token-heatmap-focus-color - Keyboard focus ring, outer colour.
+ * @cssprop --token-heatmap-focus-inner-color - Keyboard focus ring, inner colour (keep it ≥ 9:1 from the outer one).
  * @cssprop --token-heatmap-selection-color - Frame of the selected cell.
  * @cssprop --token-heatmap-tooltip-background - Tooltip background.
  * @cssprop --token-heatmap-tooltip-color - Tooltip text.

@@ -36,7 +36,7 @@ describe('VS Code custom data', () => {
   test('lists every attribute, with its description, and no property-only field', () => {
     assert.deepEqual(
       tag.attributes.map((a) => a.name),
-      ['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'transpose', 'selected', 'theme', 'crosshair', 'column-label-orientation'],
+      ['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'caption-level', 'transpose', 'selected', 'theme', 'crosshair', 'column-label-orientation'],
     );
     for (const a of tag.attributes) assert.ok(a.description.value.length > 20, `${a.name} has a description`);
     assert.match(attribute('rows').description.value, /JSON array in the attribute\.\n\nType: `string\[\]` · Default: `\[\]`$/);
