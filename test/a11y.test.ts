@@ -133,6 +133,33 @@ describe('accessibility (issue 9)', () => {
       await until(() => !open(el), 'the tooltip hidden');
     });
 
+    it('keeps its cell while the pointer crosses a neighbour diagonally on its way to the tooltip', async () => {
+      const el = await reference();
+      const cell = cellAt(el, 7, 2).getBoundingClientRect();
+      const from = { x: cell.left + 3, y: cell.bottom - 5 };
+      await sendMouse({ type: 'move', position: [Math.round(from.x), Math.round(from.y)] });
+      await until(() => open(el) && text(tip(el)).includes('1.9074'));
+      const box = tip(el).getBoundingClientRect();
+      expect(box.bottom).to.be.at.most(cell.top);
+      expect(box.left).to.be.below(cell.left - 30);
+      // Out through the cell's left side, over its left neighbour (row 7, column 1), toward the tooltip's
+      // far left corner: a path that the bridge under the tooltip does not cover.
+      const neighbour = cellAt(el, 7, 1).getBoundingClientRect();
+      const target = { x: box.left + 4, y: box.bottom - 2 };
+      const steps = 8;
+      let crossed = false;
+      for (let i = 1; i <= steps; i++) {
+        const x = from.x + ((target.x - from.x) * i) / steps;
+        const y = from.y + ((target.y - from.y) * i) / steps;
+        crossed ||= x >= neighbour.left && x <= neighbour.right && y >= neighbour.top && y <= neighbour.bottom;
+        await sendMouse({ type: 'move', position: [Math.round(x), Math.round(y)] });
+        await painted();
+        expect(text(tip(el)), `step ${i}`).to.contain('1.9074');
+      }
+      expect(crossed, 'the path crossed the neighbour').to.equal(true);
+      expect(rowHeaders(el)[7].classList.contains('hot')).to.equal(true);
+    });
+
     it('follows the pointer to another cell when it does not head for the tooltip', async () => {
       const el = await reference();
       await sendMouse({ type: 'move', position: centre(cellAt(el, 7, 2)) });
