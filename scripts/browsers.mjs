@@ -1,8 +1,9 @@
 // Finds the Chromium and Firefox the tests run in. On Debian/Ubuntu as root it
 // installs them with apt-get when missing; elsewhere it says what to install or set.
 // Used by web-test-runner.config.mjs and as `node scripts/browsers.mjs --ensure` before `npm test`.
+// --ensure also installs Debian's Jupyter for test/node/jupyter.test.mjs (which skips without it).
 import { existsSync, readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = {
@@ -73,4 +74,45 @@ export function ensureBrowsers() {
   process.exit(1);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--ensure')) ensureBrowsers();
+/** Debian's packages for the real-Jupyter test (test/node/jupyter.test.mjs). */
+export const JUPYTER_PACKAGES = [
+  'jupyter-notebook',
+  'jupyter-nbformat',
+  'jupyter-nbconvert',
+  'python3-nbconvert',
+  'python3-nbclient',
+  'python3-ipykernel',
+  'python3-numpy',
+];
+
+const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+const importable = (module) => spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+
+/** The packages of JUPYTER_PACKAGES whose commands or modules are missing. */
+export function missingJupyter() {
+  const checks = {
+    'jupyter-notebook': () => onPath('jupyter-notebook'),
+    'jupyter-nbformat': () => onPath('jupyter-trust'),
+    'jupyter-nbconvert': () => onPath('jupyter-nbconvert'),
+    'python3-nbconvert': () => importable('nbconvert'),
+    'python3-nbclient': () => importable('nbclient'),
+    'python3-ipykernel': () => importable('ipykernel'),
+    'python3-numpy': () => importable('numpy'),
+  };
+  return JUPYTER_PACKAGES.filter((name) => !checks[name]());
+}
+
+/** Installs the missing Jupyter packages with apt-get on Debian as root; elsewhere the test skips. */
+export function ensureJupyter() {
+  const missing = missingJupyter();
+  if (!missing.length || !isDebianRoot()) return;
+  console.log(`Installing ${missing.join(' ')} with apt-get…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--ensure')) {
+  ensureBrowsers();
+  ensureJupyter();
+}

@@ -1,26 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
-import { buildMatrix, InvalidJson, type Matrix, type ValuesInput } from './data.js';
+import type { ValuesInput } from './data.js';
 import { HeatmapErrorEvent, type CellIndex } from './events.js';
-import type { GridPosition } from './navigation.js';
-import { resolveDomain, type Domain } from './scale.js';
+import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
-import { DEFAULT_SCHEME, pickInterpolator, schemeInterpolator, type Interpolator } from './schemes.js';
-import { litProperties, propertySpec, resolveOption, type PropertyName } from './properties.js';
-import { shown } from './shown.js';
+import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
+import { litProperties, type PropertyName } from './properties.js';
 import { CellColors } from './grid/cell-colors.js';
 import { columnLabelsVertical } from './grid/column-labels.js';
 import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
+import { ReactHydrationController } from './react-hydration.js';
 import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
 import { ThemeController } from './theme-controller.js';
 import { Announcer } from './announcer.js';
-import type { Aggregate } from './view/aggregate.js';
-import type { DisplayModel } from './view/display-model.js';
-import type { GroupBy } from './view/grouping.js';
-import { normalisationTitle, type Normalize } from './view/normalise.js';
-import { ReadingPipeline, type ReadingOptions } from './view/pipeline.js';
+import { canvasOverview, download, svgToPng } from './export/browser-export.js';
+import { exportFileName, matrixCsv } from './export/csv.js';
+import { ExportMenuController } from './export/export-menu.js';
+import { figureFromView, type FigureSizes } from './export/figure.js';
+import { renderFigureSvg } from './export/svg.js';
+import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
+import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
+import { normalisationTitle } from './view/normalise.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -135,10 +137,10 @@ export class TokenHeatmap extends LitElement {
   columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
 
   /** Merges the row tokens into `words`, `sentences` or `lines`; `tokens` shows every piece. */
-  groupRows: GroupBy = 'tokens';
+  groupRows: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Merges the column labels into `words`, `sentences` or `lines`, as `groupRows` does for rows. */
-  groupColumns: GroupBy = 'tokens';
+  groupColumns: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Your own row segmentation: a group number per row token, non-decreasing (null: a group of its own); overrides `groupRows`. */
   rowGroups: (number | null)[] | null = null;
@@ -147,10 +149,10 @@ export class TokenHeatmap extends LitElement {
   columnGroups: (number | null)[] | null = null;
 
   /** How a group's pieces become one value: `sum`, `mean`, or `absmax` (the piece of largest magnitude, sign kept). */
-  aggregate: Aggregate = 'sum';
+  aggregate: 'sum' | 'mean' | 'absmax' = 'sum';
 
   /** Divides each `column` (`row`, or `all` the values) by its largest |value|, so its strongest attribution is ±1. */
-  normalization: Normalize = 'none';
+  normalization: 'none' | 'column' | 'row' | 'all' = 'none';
 
   /** Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row. */
   topK?: number;
@@ -161,37 +163,33 @@ export class TokenHeatmap extends LitElement {
   /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
   hideSpecial = false;
 
+  /** Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work. */
+  noExport = false;
+
   // ---- derived in willUpdate -------------------------------------------------------------
-  private _matrix: Matrix = buildMatrix([], [], []);
-  private _matrixInput: readonly unknown[] = [];
-  private readonly _pipeline = new ReadingPipeline();
-  private _model!: DisplayModel;
-  private _domain: Domain = { min: -1, max: 1, center: 0 };
-  private _interpolate: Interpolator = schemeInterpolator(DEFAULT_SCHEME)!;
-  /** Options as drawn: the given value when valid, else the default. */
-  private _decimals = 4;
-  private _crosshair: 'labels' | 'band' = 'labels';
-  private _label = '';
-  private _caption = '';
-  private _captionLevel = 2;
-  private _normalize: Normalize = 'none';
+  private readonly _deriver = new ViewDeriver();
+  /** What is drawn: the display model, the options as drawn, the domain (src/view/derive.ts). */
+  private _view!: DerivedView;
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _problems: string[] = [];
   private _reportedProblems = '';
-  /** Groups the reader opened (per caller axis) and row groups revealed from runs; reset with the data. */
-  private _openRows: ReadonlySet<number> = new Set();
-  private _openColumns: ReadonlySet<number> = new Set();
-  private _revealedRows: ReadonlySet<number> = new Set();
+  /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
+  private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
   private readonly _window = new WindowController(this, () => this._tooltip.place());
   private readonly _focus: FocusController = new FocusController(this, {
-    model: () => this._model,
+    model: () => this._view.model,
     pageRows: () => this._window.pageRows(),
-    toggle: (position) => this._toggle(position),
+    toggle: (position) => {
+      const next = toggleAt(this._expansion, this._view.model, position);
+      if (!next) return false;
+      this._expansion = next;
+      this.requestUpdate();
+      return true;
+    },
     tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
   private readonly _tooltip: TooltipController = new TooltipController(this, () => {
@@ -202,136 +200,78 @@ export class TokenHeatmap extends LitElement {
   protected readonly _pageTheme = new ThemeController(this);
   private readonly _announcer = new Announcer(this);
 
+  private readonly _export = new ExportMenuController(this, (format) => {
+    const name = exportFileName(this._view.caption, format);
+    if (format === 'svg') download(this.toSVG(), name, 'image/svg+xml');
+    else if (format === 'csv') download(this.toCSV(), name, 'text/csv');
+    else void this.toPNG().then((png) => download(png, name, 'image/png'));
+  });
+
+  constructor() {
+    super();
+    // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
+    new ReactHydrationController(this, () => this.rows?.length > 0 || this.values?.length > 0);
+  }
+
+  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
+  toSVG(): string {
+    const w = this._window;
+    const sizes = this.hasUpdated
+      ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
+      : undefined;
+    const input = figureFromView(this._view, (value) => this._colors.colorFor(value), canvasOverview, {
+      sizes: sizes as FigureSizes | undefined,
+      theme: isDark(this) ? 'dark' : 'light',
+      idPrefix: `token-heatmap-${++figures}-`,
+    });
+    return renderFigureSvg(input);
+  }
+
+  /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
+  toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
+    return svgToPng(this.toSVG(), scale);
+  }
+
+  /** Every cell of the data as tidy CSV: `row_index,column_index,row,column,value`, in your indices, values at full precision. */
+  toCSV(): string {
+    return matrixCsv(this._view.matrix);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const problems: string[] = [];
-    const dataInput = [this.rows, this.columns, this.values];
-    if (changed.has('rows') || changed.has('columns') || changed.has('values') || !sameInputs(dataInput, this._matrixInput)) {
-      this._matrixInput = dataInput;
-      this._matrix = buildMatrix(this.rows, this.columns, this.values);
-    }
-    problems.push(...this._matrix.problems);
-    const option = <T>(name: PropertyName) => this._option(name, problems) as T;
-    this._decimals = option('decimals');
-    this._label = option('label');
-    this._caption = option('caption');
-    this._captionLevel = option('captionLevel');
-    this._crosshair = option('crosshair');
-    option('theme');
-    const orientation = option<string>('columnLabelOrientation');
-    const center = option<number>('center');
-    const scheme = pickInterpolator(option('scheme'), this.interpolator);
-    if (scheme.problem) problems.push(scheme.problem);
-    this._interpolate = scheme.interpolate;
-
     // Opened groups and revealed runs belong to one grouping of one matrix.
-    if (GROUPING_INPUTS.some((p) => changed.has(p))) {
-      this._openRows = this._openColumns = this._revealedRows = new Set();
-    }
-    const selected = this._option('selected', problems) as CellIndex | null;
-    const options: ReadingOptions = {
-      groupRows: option('groupRows'),
-      groupColumns: option('groupColumns'),
-      rowGroups: this.rowGroups,
-      columnGroups: this.columnGroups,
-      aggregate: option('aggregate'),
-      normalize: option('normalization'),
-      topK: option('topK'),
-      threshold: option('threshold'),
-      hideSpecial: !!this.hideSpecial,
-      transpose: !!this.transpose,
-      selected,
-      openRows: this._openRows,
-      openColumns: this._openColumns,
-      revealedRows: this._revealedRows,
-    };
-    const reading = this._pipeline.read(this._matrix, options);
-    problems.push(...reading.problems);
-    this._model = reading.model;
-    this._normalize = reading.normalize;
-    this._summary = reading.model.summary(this._decimals);
-
-    const { stats } = reading;
-    const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-    const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
-    this._domain = domain.domain;
-    problems.push(...domain.problems);
+    if (GROUPING_INPUTS.some((p) => changed.has(p as keyof TokenHeatmap))) this._expansion = CLOSED;
+    const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
+    const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
+    this._summary = view.model.summary(view.decimals);
+    this._announcer.observe(view.matrix, this._summary, view.model, this.selected && view.model.positionOf(this.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
-    this._colors.configure(this._domain, this._interpolate);
+    this._colors.configure(view.domain, view.interpolate);
 
-    if (selected !== null && !this._model.positionOf(selected) && !this._hiddenByView(selected)) {
-      problems.push(`selected: ${this._written(this.selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
-    }
-    this._problems = problems;
-    this._announcer.observe(this._matrix, this._summary, this._model, selected && this._model.positionOf(selected), this._decimals);
-
-    const { rows, columns } = this._model;
+    const { rows, columns } = view.model;
     this._window.setShape(rows.count, columns.count);
     this._focus.fit(rows.count, columns.count);
-    const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
+    const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
       this._window.invalidate();
-      this._vertical = columnLabelsVertical(columns, orientation, this._window.cellSize.width, this._window.fontSize);
+      this._vertical = columnLabelsVertical(columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize);
     }
-  }
-
-  /** An option's value as drawn; an invalid one is reported and replaced by its default. */
-  private _option(name: PropertyName, problems: string[]): unknown {
-    const spec = propertySpec(name)!;
-    const value = this[name];
-    // A number attribute that is not a number arrives as NaN: quote what the author wrote instead.
-    const written = Number.isNaN(value) && spec.attribute ? this.getAttribute(spec.attribute) : null;
-    const result = resolveOption(spec, value, written);
-    if (result.problem && name !== 'selected') problems.push(result.problem);
-    return result.problem ? spec.default : result.value;
-  }
-
-  /** What the user gave for a property, for messages: the text of JSON that did not parse. */
-  private _written(value: unknown): string {
-    return shown(value instanceof InvalidJson ? value.text : value);
-  }
-
-  /** A valid cell that the view hides (a hidden special token, a folded run) is still a valid selection. */
-  private _hiddenByView(cell: CellIndex): boolean {
-    return cell.rowIndex < this._matrix.rowCount && cell.columnIndex < this._matrix.columnCount;
-  }
-
-  /** Opens or closes what a header (or a run's cell) stands for; false when there is nothing to open. */
-  private _toggle({ row, column }: GridPosition): boolean {
-    const { rows, columns } = this._model;
-    // A header row or column toggles its own axis; a cell toggles the run it lies in.
-    const target =
-      row < 0 ? { axis: columns, index: column } : column < 0 ? { axis: rows, index: row } : rows.kind(row) === 'run' ? { axis: rows, index: row } : columns.kind(column) === 'run' ? { axis: columns, index: column } : null;
-    if (!target || !target.axis.expandable(target.index)) return false;
-    const { axis, index } = target;
-    const [first, end] = axis.groups(index);
-    if (axis.kind(index) === 'run') {
-      const revealed = new Set(this._revealedRows);
-      for (let g = first; g < end; g++) revealed.add(g);
-      this._revealedRows = revealed;
-    } else {
-      const open = new Set(axis.tokens ? this._openRows : this._openColumns);
-      if (!open.delete(first)) open.add(first);
-      if (axis.tokens) this._openRows = open;
-      else this._openColumns = open;
-    }
-    this.requestUpdate();
-    return true;
   }
 
   protected override render(): TemplateResult {
-    const problems = this._problems;
+    const view = this._view;
+    const { problems, model } = view;
     const focus = this._focus;
-    const { rows, columns } = this._model;
+    const { rows, columns } = model;
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
         <slot name="caption"
-          >${this._caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${this._captionLevel}>${this._caption}</div>` : nothing}</slot
+          >${view.caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${view.captionLevel}>${view.caption}</div>` : nothing}</slot
         >
         <div class="body">
           ${renderGrid({
-            model: this._model,
+            model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
             rowPool: this._window.rowPool,
@@ -339,14 +279,14 @@ export class TokenHeatmap extends LitElement {
             active: focus.active,
             hover: focus.hover,
             focusWithin: focus.focusWithin,
-            selected: this.selected ? this._model.positionOf(this.selected) : null,
+            selected: this.selected ? model.positionOf(this.selected) : null,
             colors: this._colors,
-            domain: this._domain,
-            decimals: this._decimals,
+            domain: view.domain,
+            decimals: view.decimals,
             vertical: this._vertical,
-            crosshair: this._crosshair,
-            label: this._label,
-            labelledBy: this._caption ? 'caption' : null,
+            crosshair: view.crosshair,
+            label: view.label,
+            labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
             listeners: {
@@ -363,32 +303,34 @@ export class TokenHeatmap extends LitElement {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${renderTooltip(this._focus.hoveredCell && tooltipContent(this._model, this._focus.hoveredCell, this._domain), focus.onTooltipLeave)}
+      ${this.noExport ? nothing : this._export.render()}
+      ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain), focus.onTooltipLeave)}
       ${this._announcer.render()}
     `;
   }
 
   private _renderColorbar(): TemplateResult {
-    const { stats } = this._matrix;
+    const { stats, domain, interpolate, decimals, label, normalize } = this._view;
     return renderColorbar({
-      domain: this._domain,
-      interpolate: this._interpolate,
-      // No finite values: neither end is passed.
-      dataMin: stats.minIndex >= 0 ? stats.min : Infinity,
-      dataMax: stats.maxIndex >= 0 ? stats.max : -Infinity,
-      decimals: this._decimals,
-      label: [this._label, normalisationTitle(this._normalize)].filter(Boolean).join(', '),
+      domain,
+      interpolate,
+      // The shown values' extremes (normalised, specials hidden); none: neither end is passed.
+      dataMin: stats.minRow >= 0 ? stats.min : Infinity,
+      dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
+      decimals,
+      label: [label, normalisationTitle(normalize)].filter(Boolean).join(', '),
       height: this._window.barHeight(),
     });
   }
 
   protected override updated(): void {
-    const report = this._problems.join('\n');
+    const problems = this._view.problems;
+    const report = problems.join('\n');
     if (report !== this._reportedProblems) {
       this._reportedProblems = report;
       if (report) {
-        for (const p of this._problems) console.warn(`<token-heatmap>: ${p}`);
-        this.dispatchEvent(new HeatmapErrorEvent(report, this._problems));
+        for (const p of problems) console.warn(`<token-heatmap>: ${p}`);
+        this.dispatchEvent(new HeatmapErrorEvent(report, [...problems]));
       }
     }
   }
@@ -405,7 +347,11 @@ export class TokenHeatmap extends LitElement {
 /** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
 const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
 
-/** Whether two lists hold the same values, by identity. */
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+/** Exported figures so far, for ids unique in a page that inlines several. */
+let figures = 0;
+
+/** Whether the element is drawn dark: its own background, whatever theme decided it. */
+function isDark(element: HTMLElement): boolean {
+  const rgb = parseColor(getComputedStyle(element).backgroundColor);
+  return !!rgb && relativeLuminance(rgb) < 0.18;
 }

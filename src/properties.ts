@@ -169,6 +169,14 @@ export const PROPERTIES = [
     tsType: 'boolean',
     doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
   },
+  {
+    name: 'noExport',
+    attribute: 'no-export',
+    kind: { type: 'boolean' },
+    default: false,
+    tsType: 'boolean',
+    doc: 'Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work.',
+  },
 ] as const satisfies readonly PropertySpec[];
 
 /** The name of every public property. */

@@ -65,6 +65,7 @@ export const styles = css`
   }
 
   .figure {
+    position: relative;
     display: flex;
     flex-direction: column;
     flex: 1 1 auto;
@@ -366,6 +367,44 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  /* The export menu shows when the figure is pointed at or focused, as charting toolbars do. */
+  .export {
+    position: absolute;
+    top: 0;
+    right: 0;
+    z-index: 4;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 2px;
+    opacity: 0;
+  }
+  :host(:hover) .export,
+  .export:focus-within,
+  .export.open {
+    opacity: 1;
+  }
+  .export button {
+    font: inherit;
+    color: var(--token-heatmap-color);
+    background: var(--token-heatmap-background);
+    border: 1px solid var(--token-heatmap-muted-color);
+    border-radius: 4px;
+    padding: 0.15em 0.5em;
+    cursor: pointer;
+  }
+  .export button:focus-visible {
+    outline: 2px solid var(--token-heatmap-focus-color);
+    outline-offset: 1px;
+  }
+  .export-formats {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .export-formats[hidden] {
+    display: none;
+  }
   .tooltip {
     position: fixed;
     inset: auto;

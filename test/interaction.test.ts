@@ -82,12 +82,14 @@ describe('<token-heatmap> interaction', () => {
   });
 
   describe('keyboard', () => {
-    it('is one tab stop with a roving tabindex', async () => {
+    it('is one tab stop with a roving tabindex, followed by the export menu', async () => {
       const el = await reference();
-      const stops = [...shadow(el).querySelectorAll('[tabindex="0"]')];
+      const stops = [...shadow(el).querySelectorAll('[role="grid"] [tabindex="0"]')];
       expect(stops).to.have.length(1);
       await tabInto(el);
       expect(focused(el)).to.deep.equal([0, 0]);
+      await press('Tab');
+      expect(shadow(el).activeElement!.getAttribute('aria-controls')).to.equal('export-formats');
       await press('Tab');
       expect(document.activeElement!.id).to.equal('after');
     });

@@ -4,6 +4,7 @@
 import type { Matrix } from '../data.js';
 import { groupValues, type Aggregate, type CellSource, type Inclusion } from './aggregate.js';
 import { displayModel, type AxisPlan, type DisplayModel } from './display-model.js';
+import type { Expansion } from './expansion.js';
 import { focusRows, rowScores } from './focus.js';
 import {
   explicitSegmentation,
@@ -20,7 +21,7 @@ import { normalisation, type Normaliser, type Normalize } from './normalise.js';
 import { isSpecialToken, pieceText, tokenizerFamily } from './tokenizer.js';
 
 /** The options of the pipeline, as the element resolved them. */
-export interface ReadingOptions {
+export interface ReadingOptions extends Expansion {
   readonly groupRows: GroupBy;
   readonly groupColumns: GroupBy;
   /** The caller's own segmentations (`rowGroups` / `columnGroups`), unchecked. */
@@ -34,11 +35,6 @@ export interface ReadingOptions {
   readonly transpose: boolean;
   /** The selected cell in the caller's indices: top-k ranks rows in its column, and its row stays visible. */
   readonly selected: { readonly rowIndex: number; readonly columnIndex: number } | null;
-  /** Groups opened to show their pieces, per caller axis (group indices). */
-  readonly openRows: ReadonlySet<number>;
-  readonly openColumns: ReadonlySet<number>;
-  /** Row groups revealed from runs of hidden rows. */
-  readonly revealedRows: ReadonlySet<number>;
 }
 
 /** A caller axis after grouping, before focus and opened groups. */

@@ -54,11 +54,14 @@ describe('the packed package, installed in a scratch project', () => {
       'dist/vscode.html-custom-data.json',
       'bin/token-heatmap.mjs',
       'custom-elements.json',
-      'python/token_heatmap.py',
+      'python/token_heatmap/__init__.py',
+      'python/token_heatmap/__main__.py',
+      'python/token_heatmap/_schemes.py',
     ]) {
       assert.ok(existsSync(join(installed, file)), `${file} is in the package`);
     }
-    for (const file of ['src', 'test', 'demo', 'node_modules', '.ci']) assert.ok(!existsSync(join(installed, file)), `${file} is not`);
+    for (const file of ['src', 'test', 'demo', 'node_modules', '.ci', 'python/test_token_heatmap.py', 'python/token_heatmap/__pycache__'])
+      assert.ok(!existsSync(join(installed, file)), `${file} is not`);
     const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
     assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['d3-scale-chromatic', 'lit']);
   });
@@ -190,5 +193,14 @@ window.defined = customElements.get('token-heatmap') === TokenHeatmap;`,
     const bad = spawnSync(bin, ['render', 'bad.json'], { cwd: dir, encoding: 'utf8' });
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /bad\.json/);
+  });
+
+  test('runs the installed Python helper, which finds the installed bundle', { skip: spawnSync('python3', ['--version']).status !== 0 && 'python3 is not installed' }, () => {
+    writeFileSync(join(dir, 'data.json'), readFileSync(join(ROOT, 'demo/seed-heatmap.json')));
+    const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+    const run = spawnSync('python3', [join(installed, 'python/token_heatmap'), 'data.json'], { cwd: dir, encoding: 'utf8', env });
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.includes(readFileSync(join(installed, 'dist/token-heatmap.bundle.js'), 'utf8').slice(0, 200)));
+    assert.match(run.stdout, /<img src="data:image\/svg\+xml;base64,/);
   });
 });
