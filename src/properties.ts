@@ -58,8 +58,9 @@ export const PROPERTIES = [
   { name: 'scheme', attribute: 'scheme', kind: { type: 'scheme' }, default: 'RdYlGn', tsType: 'string', doc: 'A d3-scale-chromatic scheme name (`RdYlGn`, `RdBu`, `PuOr`, `Viridis`, …), case-insensitive.' },
   { name: 'interpolator', attribute: false, kind: { type: 'function' }, default: undefined, tsType: '(t: number) => string', doc: 'A colour function `(t: number) => cssColour` for t in 0–1; overrides `scheme`.' },
   { name: 'decimals', attribute: 'decimals', kind: { type: 'integer', min: 0, max: 20 }, default: 4, tsType: 'number', doc: 'Decimal places printed in each cell.' },
-  { name: 'label', attribute: 'label', kind: { type: 'text' }, default: '', tsType: 'string', doc: "The colour bar's title and the grid's accessible name." },
-  { name: 'caption', attribute: 'caption', kind: { type: 'text' }, default: '', tsType: 'string', doc: 'A heading drawn above the grid; the `caption` slot replaces it.' },
+  { name: 'label', attribute: 'label', kind: { type: 'text' }, default: '', tsType: 'string', doc: "The colour bar's title and name, and the grid's accessible name when there is no caption." },
+  { name: 'caption', attribute: 'caption', kind: { type: 'text' }, default: '', tsType: 'string', doc: 'A heading drawn above the grid, which also names the grid; the `caption` slot replaces it.' },
+  { name: 'captionLevel', attribute: 'caption-level', kind: { type: 'integer', min: 1, max: 6 }, default: 2, tsType: 'number', doc: "The caption's heading level, 1–6." },
   { name: 'transpose', attribute: 'transpose', kind: { type: 'boolean' }, default: false, tsType: 'boolean', doc: 'Draws tokens as columns and outputs as rows.' },
   {
     name: 'selected',
@@ -69,7 +70,14 @@ export const PROPERTIES = [
     tsType: 'CellIndex | null',
     doc: 'The selected cell in the caller\'s indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute.',
   },
-  { name: 'theme', attribute: 'theme', kind: { type: 'choice', choices: ['light', 'dark'] }, default: undefined, tsType: "'light' | 'dark'", doc: '`light` or `dark`; by default the element follows `prefers-color-scheme`.' },
+  {
+    name: 'theme',
+    attribute: 'theme',
+    kind: { type: 'choice', choices: ['light', 'dark'] },
+    default: undefined,
+    tsType: "'light' | 'dark'",
+    doc: '`light` or `dark`; by default the element follows the page: the background behind it, else its `color-scheme`.',
+  },
   {
     name: 'crosshair',
     attribute: 'crosshair',

@@ -32,6 +32,8 @@ export interface DerivedView {
   readonly decimals: number;
   readonly label: string;
   readonly caption: string;
+  /** The caption's heading level, 1–6. */
+  readonly captionLevel: number;
   readonly crosshair: 'labels' | 'band';
   readonly columnLabelOrientation: 'auto' | 'horizontal' | 'vertical';
   readonly theme?: 'light' | 'dark';
@@ -59,6 +61,7 @@ export class ViewDeriver {
     const decimals = option<number>('decimals');
     const label = option<string>('label');
     const caption = option<string>('caption');
+    const captionLevel = option<number>('captionLevel');
     const crosshair = option<'labels' | 'band'>('crosshair');
     const theme = option<'light' | 'dark' | undefined>('theme');
     const columnLabelOrientation = option<'auto' | 'horizontal' | 'vertical'>('columnLabelOrientation');
@@ -107,6 +110,7 @@ export class ViewDeriver {
       decimals,
       label,
       caption,
+      captionLevel,
       crosshair,
       columnLabelOrientation,
       theme,

@@ -5,7 +5,7 @@ import type { Matrix } from '../data.js';
 import type { CellDetail, CellIndex } from '../events.js';
 import { formatValue } from '../format.js';
 import type { GridPosition } from '../navigation.js';
-import { spokenToken } from '../tokens.js';
+import { spokenToken, spokenWords } from '../tokens.js';
 import { aggregateRange, type Aggregate, type CellSource } from './aggregate.js';
 import { groupOf, type Segmentation } from './grouping.js';
 import type { Normaliser } from './normalise.js';
@@ -60,8 +60,12 @@ export interface DisplayAxis {
   label(index: number): string;
   /** The label as events report it: a group's text, or the caller's token exactly as given. */
   eventLabel(index: number): string;
-  /** What a screen reader says for an entry (memoised). */
+  /** What a screen reader says for an entry, concise: the label read aloud, a group's size (memoised). */
   spoken(index: number): string;
+  /** The exact text behind an entry, quoted: `token "Ġcat"`, or a group's text and pieces; '' for a run (memoised). */
+  exact(index: number): string;
+  /** Whether `exact` says more than `spoken` (an invisible character, a decoded byte, a group's pieces). */
+  exactAddsMore(index: number): boolean;
   /** The caller's tokens an entry stands for, as given (a group's pieces, or the one token). */
   pieces(index: number): readonly string[];
   /** The caller's first index of an entry. */
@@ -211,15 +215,26 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
   };
   const pieces = (i: number): readonly string[] => (kindOf(i) === RUN ? [] : labels.slice(...range(i)));
   const spoken: string[] = [];
+  const exact: string[] = [];
+  // Names stay short, as screen readers repeat a header's name with each cell; the exact text
+  // (quoted, every piece) is the header's and the cells' description.
   const speak = (i: number): string => {
     const kind = kindOf(i);
     if (kind === RUN) return `${plural(entries!.runCount[i], unit)} hidden`;
-    const text = label(i);
-    const raw = pieces(i);
-    if (kind === GROUP && raw.length > 1) return `${unit} '${spokenToken(text)}', ${raw.length} tokens: ${raw.map((p) => `'${spokenToken(p)}'`).join(' ')}`;
-    // A decoded piece (byte-level) keeps the exact token beside it.
-    return raw.length === 1 && raw[0] !== text ? `${spokenToken(text)}, token ${JSON.stringify(raw[0])}` : spokenToken(text);
+    const words = spokenWords(label(i));
+    const size = pieces(i).length;
+    return kind === GROUP && size > 1 ? `${unit} '${words}', ${size} tokens` : words;
   };
+  const quote = (i: number): string => {
+    if (kindOf(i) === RUN) return '';
+    const raw = pieces(i);
+    const name = tokens ? 'token' : 'output';
+    if (raw.length !== 1) return `${unit} ${JSON.stringify(label(i))}, ${raw.length} ${name}s: ${raw.map((p) => JSON.stringify(p)).join(' ')}`;
+    // A decoded token (byte-level, a marker turned into a space) quotes what is shown and what was given.
+    const text = label(i);
+    return text === raw[0] ? `${name} ${JSON.stringify(raw[0])}` : `${JSON.stringify(text)}, ${name} ${JSON.stringify(raw[0])}`;
+  };
+  const adds = (i: number) => kindOf(i) !== RUN && (pieces(i).length !== 1 || pieces(i)[0] !== speak(i));
   let longest: string | undefined;
   const count = entries ? entries.count : labels.length;
   return {
@@ -239,6 +254,8 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
     label,
     eventLabel: (i) => (kindOf(i) === GROUP && plan.grouped ? plan.texts[groupOfEntry(i)] : labels[range(i)[0]]),
     spoken: (i) => (spoken[i] ??= speak(i)),
+    exact: (i) => (exact[i] ??= quote(i)),
+    exactAddsMore: adds,
     pieces,
     sourceIndex: (i) => range(i)[0],
     displayIndex(source) {
