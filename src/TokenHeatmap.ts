@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
-import { HeatmapErrorEvent, type CellIndex } from './events.js';
+import type { CellIndex } from './events.js';
+import { StylesPerDocument } from './document-styles.js';
+import { ProblemReporter } from './problem-reporter.js';
 import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
@@ -79,7 +81,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-alert-color - Text of the input-problem message.
  * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
  */
-export class TokenHeatmap extends LitElement {
+export class TokenHeatmap extends StylesPerDocument(LitElement) {
   static override styles = styles;
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
@@ -173,12 +175,12 @@ export class TokenHeatmap extends LitElement {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _reportedProblems = '';
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
+  private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
   private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
@@ -243,7 +245,8 @@ export class TokenHeatmap extends LitElement {
     const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
     const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
     this._summary = view.model.summary(view.decimals);
-    this._announcer.observe(view.matrix, this._summary, view.model, this.selected && view.model.positionOf(this.selected), view.decimals);
+    this._reporter.problems = view.problems;
+    this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
 
@@ -279,7 +282,7 @@ export class TokenHeatmap extends LitElement {
             active: focus.active,
             hover: focus.hover,
             focusWithin: focus.focusWithin,
-            selected: this.selected ? model.positionOf(this.selected) : null,
+            selected: this._view.selected && model.positionOf(this._view.selected),
             colors: this._colors,
             domain: view.domain,
             decimals: view.decimals,
@@ -323,17 +326,6 @@ export class TokenHeatmap extends LitElement {
     });
   }
 
-  protected override updated(): void {
-    const problems = this._view.problems;
-    const report = problems.join('\n');
-    if (report !== this._reportedProblems) {
-      this._reportedProblems = report;
-      if (report) {
-        for (const p of problems) console.warn(`<token-heatmap>: ${p}`);
-        this.dispatchEvent(new HeatmapErrorEvent(report, [...problems]));
-      }
-    }
-  }
 
   // Measurement after a render can ask for one more (the right window, the colour bar's ticks):
   // `updateComplete` resolves once the element has settled, so callers see what gets painted.

@@ -149,7 +149,10 @@ export class TooltipController implements ReactiveController {
     const anchor = this._anchor();
     if (!tip || !anchor || !this._open) return;
     const size = tip.getBoundingClientRect();
-    const viewport = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    // The viewport of the element's own document (it may have moved into an iframe).
+    const view = tip.ownerDocument.defaultView;
+    if (!view) return;
+    const viewport = { width: tip.ownerDocument.documentElement.clientWidth || view.innerWidth, height: view.innerHeight };
     const { left, top, side } = placeTooltip(anchor.getBoundingClientRect(), size, viewport);
     this._side = side;
     tip.dataset.side = side;
