@@ -174,7 +174,9 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
     );
     readable = false;
   } else if (given) {
-    const items = outer && !('problem' in outer) ? outer.items : null;
+    // The outer list as read (null for a typed array, which is read in place).
+    const list = outer && !('problem' in outer) ? outer : null;
+    const items = list ? list.items : null;
     const nested = items !== null && items.some(isList);
     if (nested) {
       // The caller's rows, read once; a row that cannot be read becomes null (missing cells).
@@ -185,9 +187,9 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
       rowCount = Math.max(rowCount, dataRows);
       columnCount = Math.max(columnCount, dataColumns);
       const notRows: number[] = [];
-      const unreadRows: number[] = outer && !('problem' in outer) ? [...outer.failed] : [];
+      const unreadRows: number[] = [...list!.failed];
       const failedRows = new Set(unreadRows);
-      let unreadError = outer && !('problem' in outer) ? outer.error : undefined;
+      let unreadError = list!.error;
       const short: number[] = [];
       let badValue = '';
       // One pass validates every entry and finds the extremes; the values are read in place, not copied.
@@ -245,9 +247,8 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
       if (!typed && source.length)
         problems.push('values: expected a 2-D array values[row][column], got a 1-D array; read as row-major');
       if (isBigIntArray(valuesInput)) problems.push(`values: a ${(valuesInput as object).constructor.name} holds BigInts, not numbers; shown as missing`);
-      else if (!typed) {
-        const failed = outer && !('problem' in outer) ? outer : null;
-        if (failed?.failed.length) problems.push(`values: ${named('value', failed.failed)} cannot be read (${failed.error}); shown as missing`);
+      else if (list) {
+        if (list.failed.length) problems.push(`values: ${named('value', list.failed)} cannot be read (${list.error}); shown as missing`);
         const bad = source.length ? countNonNumbers(source) : { count: 0, at: -1 };
         if (bad.count)
           problems.push(`values: values[${bad.at}] is ${describe(entryAt(source, bad.at))}, not a number${bad.count > 1 ? ` (and ${bad.count - 1} more)` : ''}; shown as missing`);
