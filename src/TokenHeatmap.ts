@@ -4,6 +4,7 @@ import type { ValuesInput } from './data.js';
 import type { CellIndex } from './events.js';
 import { StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
+import { isNonEmpty } from './safe-read.js';
 import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
@@ -212,7 +213,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   constructor() {
     super();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
-    new ReactHydrationController(this, () => this.rows?.length > 0 || this.values?.length > 0);
+    new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
   }
 
   /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
@@ -306,7 +307,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${this.noExport ? nothing : this._export.render()}
+      ${this._view.noExport ? nothing : this._export.render()}
       ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain), focus.onTooltipLeave)}
       ${this._announcer.render()}
     `;

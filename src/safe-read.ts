@@ -52,6 +52,15 @@ export function listError(value: unknown): string | undefined {
   }
 }
 
+/** Whether a value has a length above 0; true when asking throws (there is something there, if unreadable). */
+export function isNonEmpty(value: unknown): boolean {
+  try {
+    return (value as ArrayLike<unknown> | null | undefined)?.length! > 0;
+  } catch {
+    return true;
+  }
+}
+
 /** Whether `value instanceof type`, false when the question itself throws (a revoked Proxy). */
 export function isInstance<T>(value: unknown, type: abstract new (...args: never[]) => T): value is T {
   try {

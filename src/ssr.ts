@@ -10,15 +10,15 @@ import { nothing, type TemplateResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import './token-heatmap.js';
-import type { CellIndex } from './events.js';
 import { JSON_PROPERTIES, PROPERTIES, accepts, expected, propertySpec, readCell, type PropertyName, type PropertySpec } from './properties.js';
 import type { TokenHeatmap } from './TokenHeatmap.js';
-import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson } from './data.js';
+import { parseJsonAttribute, stringifyValues, InvalidJson } from './data.js';
 import { resolveDomain } from './scale.js';
 import { hydrateScript } from './hydrate-script.js';
 import { isArray, isInstance, readKey, readList, unreadable } from './safe-read.js';
 import { shown } from './shown.js';
-import { ReadingPipeline } from './view/pipeline.js';
+import { ViewDeriver, type DerivedView } from './view/derive.js';
+import { CLOSED } from './view/expansion.js';
 
 export { PROPERTIES, JSON_PROPERTIES, type PropertySpec } from './properties.js';
 
@@ -84,27 +84,16 @@ function plainList(value: unknown, what: string, fail: (message: string) => neve
 /** The value of a checked option as the element draws it: the given one, or the default. */
 const optionValue = (data: Record<string, unknown>, name: PropertyName) => data[name] ?? propertySpec(name)!.default;
 
-/** The checked input's matrix and what the element's reading pipeline makes of it. */
-function readHeatmap(data: Record<string, unknown>) {
-  const matrix = buildMatrix(data.rows, data.columns, data.values);
-  const option = <T>(name: PropertyName) => optionValue(data, name) as T;
-  const reading = new ReadingPipeline().read(matrix, {
-    groupRows: option('groupRows'),
-    groupColumns: option('groupColumns'),
-    rowGroups: data.rowGroups,
-    columnGroups: data.columnGroups,
-    aggregate: option('aggregate'),
-    normalize: option('normalization'),
-    topK: option('topK'),
-    threshold: option('threshold'),
-    hideSpecial: option('hideSpecial'),
-    transpose: option('transpose'),
-    selected: option('selected'),
-    openRows: new Set(),
-    openColumns: new Set(),
-    revealedRows: new Set(),
-  });
-  return { matrix, reading };
+/** What the element derives from a checked input (src/view/derive.ts): the same matrix, model, domain and problems. */
+const deriveView = (data: Record<string, unknown>) => new ViewDeriver().derive({ value: (name) => data[name], attribute: () => null }, CLOSED);
+
+/** The problems the element notes while still drawing as asked: the data's own range widened (no `min` or `max` given). */
+function rangeWarnings(data: Record<string, unknown>, view: DerivedView): string[] {
+  if (typeof data.min === 'number' || typeof data.max === 'number') return [];
+  const center = (optionValue(data, 'center') as number) ?? 0;
+  const { stats } = view;
+  const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
+  return resolveDomain({ center }, deviation).problems;
 }
 
 /**
@@ -132,15 +121,12 @@ export function checkInput(input: unknown): HeatmapInput {
     if (value !== undefined && value !== null && !accepts(option.kind, value)) fail(`${option.name}: expected ${expected(option.kind)}, got ${shown(value)}`);
   }
   if (data.selected !== undefined && data.selected !== null) data.selected = readCell(data.selected);
-  const { matrix, reading } = readHeatmap(data);
-  // Only ends asked for are refused: a range made from the data alone is drawn widened (inputWarnings).
-  const asked = typeof data.min === 'number' || typeof data.max === 'number';
-  const domain = asked ? resolveDomain(data as { min?: number; max?: number; center?: number }, 0) : { problems: [] };
+  // Everything else the element would say, from its own derivation; only a range the data alone makes
+  // too narrow (or wide) is drawn anyway, widened, as in the browser (inputWarnings).
+  const view = deriveView(data);
+  const warnings = rangeWarnings(data, view);
   // The element's own messages end with what it does instead ("; shown as missing"): here that clause is moot.
-  const problems = [...matrix.problems, ...reading.problems, ...domain.problems].map((p) => p.replace(/; [^;]*$/, ''));
-  const selected = data.selected as CellIndex | null | undefined;
-  if (selected && (selected.rowIndex >= matrix.rowCount || selected.columnIndex >= matrix.columnCount))
-    problems.push(`selected: ${shown(selected)} is outside the ${matrix.rowCount} × ${matrix.columnCount} values`);
+  const problems = view.problems.filter((p) => !warnings.includes(p)).map((p) => p.replace(/; [^;]*$/, ''));
   if (problems.length) fail(problems[0] + (problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''));
   return data as unknown as HeatmapInput;
 }
@@ -152,12 +138,7 @@ export function checkInput(input: unknown): HeatmapInput {
  */
 export function inputWarnings(input: HeatmapInput): string[] {
   const data = input as unknown as Record<string, unknown>;
-  const center = optionValue(data, 'center') as number;
-  // Ends given: checkInput has already refused any it would change.
-  if (typeof data.min === 'number' || typeof data.max === 'number') return [];
-  const { stats } = readHeatmap(data).reading;
-  const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-  return resolveDomain({ center }, deviation).problems;
+  return rangeWarnings(data, deriveView(data));
 }
 
 /**

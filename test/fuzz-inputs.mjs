@@ -229,6 +229,7 @@ export function pools({ server = false } = {}) {
     decimals: integer(0, 20),
     label: text,
     caption: text,
+    captionLevel: integer(1, 6),
     transpose: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'true', () => 1, () => 0, () => 'false']) },
     selected: {
       valid: (r) => (r.chance(0.2) ? null : { rowIndex: r.int(SHAPE.rows), columnIndex: r.int(SHAPE.columns) }),
@@ -253,6 +254,7 @@ export function pools({ server = false } = {}) {
     topK: { valid: (r) => (r.chance(0.3) ? undefined : r.int(SHAPE.rows + 2)), invalid: integer(0, 10, 1e9).invalid },
     threshold: number(0, 2, [() => '0.5']),
     hideSpecial: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'yes', () => 1]) },
+    noExport: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'no', () => 0]) },
   };
   if (server) delete all.interpolator;
   return all;
@@ -312,7 +314,9 @@ export function jsonSafe(value) {
   if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? WRONG_FOR_ALL : value;
   try {
     const text = JSON.stringify(value);
-    return text === undefined ? WRONG_FOR_ALL : JSON.parse(text);
+    const back = text === undefined ? WRONG_FOR_ALL : JSON.parse(text);
+    // A Date (or anything with toJSON) becomes text, which text options take: not wrong any more.
+    return typeof back === 'string' && typeof value !== 'string' ? WRONG_FOR_ALL : back;
   } catch {
     return WRONG_FOR_ALL;
   }

@@ -91,6 +91,8 @@ describe('fuzzing the element with a fixed seed', () => {
   let steps = 0;
 
   before(async () => {
+    // Every property of the schema is fuzzed: a new one needs its pools in test/fuzz-inputs.mjs.
+    expect(specs.filter((spec) => !propertyPools[spec.name]).map((spec) => spec.name)).to.deep.equal([]);
     // Thousands of expected warnings: counted here, not printed.
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
     window.addEventListener('unhandledrejection', onRejection);

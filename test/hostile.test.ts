@@ -364,6 +364,27 @@ describe('hostile input', () => {
       }
     });
 
+    it('reconnects, also into an iframe, while holding values that cannot be read', async () => {
+      const el = await small();
+      const home = el.parentElement!;
+      Object.assign(el, { rows: revokedArray(), values: revokedArray() });
+      await el.updateComplete;
+      const iframe = await frame();
+      try {
+        const seen = await observe(el, async () => {
+          el.remove();
+          iframe.contentDocument!.body.append(el);
+          await el.updateComplete;
+          home.append(el);
+        });
+        expect(seen.thrown).to.equal(undefined);
+        expect(seen.uncaught.map(String)).to.deep.equal([]);
+        expect(alertText(el)).to.have.length(2);
+      } finally {
+        iframe.remove();
+      }
+    });
+
     it('draws with its styles when first connected inside an iframe', async () => {
       const iframe = await frame();
       try {

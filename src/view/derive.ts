@@ -38,6 +38,8 @@ export interface DerivedView {
   readonly crosshair: 'labels' | 'band';
   readonly columnLabelOrientation: 'auto' | 'horizontal' | 'vertical';
   readonly theme?: 'light' | 'dark';
+  /** Whether the export menu is hidden (`no-export`). */
+  readonly noExport: boolean;
   /** The selection as drawn: a plain copy of a valid `selected`, else null. */
   readonly selected: CellIndex | null;
   /** One sentence per problem with the input, each naming its attribute. */
@@ -75,6 +77,7 @@ export class ViewDeriver {
     const theme = option<'light' | 'dark' | undefined>('theme');
     const columnLabelOrientation = option<'auto' | 'horizontal' | 'vertical'>('columnLabelOrientation');
     const center = option<number>('center');
+    const noExport = option<boolean>('noExport');
     // The caller's function is checked colour by colour (cssColor): nothing else reaches a style.
     const scheme = this._colors.pick(option('scheme'), source.value('interpolator'));
     if (scheme.problem) problems.push(scheme.problem);
@@ -123,6 +126,7 @@ export class ViewDeriver {
       crosshair,
       columnLabelOrientation,
       theme,
+      noExport,
       selected: selected && selected.rowIndex < matrix.rowCount && selected.columnIndex < matrix.columnCount ? selected : null,
       problems,
     };

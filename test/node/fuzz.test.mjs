@@ -33,6 +33,8 @@ describe('fuzzing renderHeatmap() with a fixed seed', () => {
   test(`${RENDERS} inputs: a page or one HeatmapInputError line, within ${BOUND_MS} ms, and full recovery`, async () => {
     const r = random(SEED);
     const server = pools({ server: true });
+    // Every key a JSON heatmap takes is fuzzed: a new one needs its pools in test/fuzz-inputs.mjs.
+    assert.deepEqual(specs.filter((spec) => !server[spec.name]).map((spec) => spec.name), []);
     const reference = await api.renderHeatmap(BASELINE);
     assert.equal(reference.match(/role="gridcell"/g).length, 12);
     let rendered = 0;

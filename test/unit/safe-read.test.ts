@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { errorText, isArray, isInstance, isList, readKey, readList, unreadable } from '../../src/safe-read.js';
+import { errorText, isArray, isInstance, isList, isNonEmpty, readKey, readList, unreadable } from '../../src/safe-read.js';
 import { revokedArray, revokedObject, throwingEntry, throwingLength, throwingObject } from '../hostile-values.js';
 
 describe('safe reading of what a caller hands over', () => {
@@ -43,6 +43,14 @@ describe('safe reading of what a caller hands over', () => {
     expect('problem' in revoked && revoked.problem).to.match(/^cannot be read \(TypeError: .*revoked/);
     const length = readList(throwingLength([1]));
     expect('problem' in length && length.problem).to.equal('cannot be read (Error: length throws)');
+  });
+
+  it('asks whether a value has entries, true when asking throws', () => {
+    expect(isNonEmpty([])).to.equal(false);
+    expect(isNonEmpty(undefined)).to.equal(false);
+    expect(isNonEmpty(new Float32Array(3))).to.equal(true);
+    expect(isNonEmpty(revokedArray())).to.equal(true);
+    expect(isNonEmpty(throwingLength([]))).to.equal(true);
   });
 
   it('reads a key, or says why it could not', () => {
