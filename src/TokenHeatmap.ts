@@ -1,7 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
-import { HeatmapErrorEvent, type CellIndex } from './events.js';
+import type { CellIndex } from './events.js';
+import { StylesPerDocument } from './document-styles.js';
+import { ProblemReporter } from './problem-reporter.js';
+import { isNonEmpty } from './safe-read.js';
 import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
@@ -13,6 +16,8 @@ import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
 import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import { ThemeController } from './theme-controller.js';
+import { Announcer } from './announcer.js';
 import { canvasOverview, download, svgToPng } from './export/browser-export.js';
 import { exportFileName, matrixCsv } from './export/csv.js';
 import { ExportMenuController } from './export/export-menu.js';
@@ -44,7 +49,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @slot caption - Replaces the built-in caption above the grid.
  * @slot colorbar - Replaces the built-in colour bar.
  *
- * @csspart caption - The caption above the grid.
+ * @csspart caption - The caption above the grid: a heading (`caption-level`) that names the grid.
  * @csspart alert - The message that lists problems with the input.
  * @csspart scroller - The scrolling box around the grid.
  * @csspart grid - The grid of labels and cells.
@@ -52,7 +57,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart column-label - A column label.
  * @csspart row-label - A row label.
  * @csspart cell - A value cell; also `cell-missing`, `cell-clamped`, `cell-selected`.
- * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
+ * @csspart band - The lines along the hovered row and column (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
  * @csspart zoom - The zoom control (zoom out, the level, zoom in, fit), shown when the matrix does not fit at readable size.
@@ -72,19 +77,20 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-color - Text colour.
  * @cssprop --token-heatmap-muted-color - Colour of the glyphs that stand for invisible characters.
  * @cssprop --token-heatmap-background - Background, also behind sticky labels.
- * @cssprop --token-heatmap-line-color - Outline of the colour bar.
+ * @cssprop --token-heatmap-line-color - Outline of the colour bar and its pointed ends (≥ 3:1 against the background).
  * @cssprop --token-heatmap-missing-color - Background of a missing cell.
- * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell.
+ * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell (≥ 3:1 against the missing colour).
  * @cssprop --token-heatmap-highlight-color - Background of the hovered or focused cell's labels.
- * @cssprop --token-heatmap-band-color - Crosshair band over the hovered row and column.
- * @cssprop --token-heatmap-focus-color - Keyboard focus ring.
+ * @cssprop --token-heatmap-band-color - Lines along the hovered row and column (`crosshair="band"`).
+ * @cssprop --token-heatmap-focus-color - Keyboard focus ring, outer colour.
+ * @cssprop --token-heatmap-focus-inner-color - Keyboard focus ring, inner colour (keep it ≥ 9:1 from the outer one).
  * @cssprop --token-heatmap-selection-color - Frame of the selected cell.
  * @cssprop --token-heatmap-tooltip-background - Tooltip background.
  * @cssprop --token-heatmap-tooltip-color - Tooltip text.
  * @cssprop --token-heatmap-alert-color - Text of the input-problem message.
  * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
  */
-export class TokenHeatmap extends LitElement {
+export class TokenHeatmap extends StylesPerDocument(LitElement) {
   static override styles = [styles, zoomStyles];
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
@@ -117,11 +123,14 @@ export class TokenHeatmap extends LitElement {
   /** Decimal places printed in each cell. */
   decimals = 4;
 
-  /** The colour bar's title and the grid's accessible name. */
+  /** The colour bar's title and name, and the grid's accessible name when there is no caption. */
   label = '';
 
-  /** A heading drawn above the grid; the `caption` slot replaces it. */
+  /** A heading drawn above the grid, which also names the grid; the `caption` slot replaces it. */
   caption = '';
+
+  /** The caption's heading level, 1–6. */
+  captionLevel = 2;
 
   /** Draws tokens as columns and outputs as rows. */
   transpose = false;
@@ -129,7 +138,7 @@ export class TokenHeatmap extends LitElement {
   /** The selected cell in the caller's indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute. */
   selected: CellIndex | null = null;
 
-  /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
+  /** `light` or `dark`; by default the element follows the page: the background behind it, else its `color-scheme`. */
   theme?: 'light' | 'dark';
 
   /** `labels` highlights the hovered cell's row and column labels; `band` also shades its row and column. */
@@ -178,14 +187,14 @@ export class TokenHeatmap extends LitElement {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _reportedProblems = '';
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
+  private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private readonly _focus = new FocusController(this, {
+  private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
     pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
     toggle: (position) => {
@@ -195,8 +204,9 @@ export class TokenHeatmap extends LitElement {
       this.requestUpdate();
       return true;
     },
+    tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  private readonly _tooltip = new TooltipController(this, () => {
+  private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
     return cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column));
   });
@@ -208,6 +218,9 @@ export class TokenHeatmap extends LitElement {
     focus: this._focus,
     window: this._window,
   });
+  /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
+  protected readonly _pageTheme = new ThemeController(this);
+  private readonly _announcer = new Announcer(this);
 
   private readonly _export = new ExportMenuController(this, (format) => {
     const name = exportFileName(this._view.caption, format);
@@ -219,7 +232,7 @@ export class TokenHeatmap extends LitElement {
   constructor() {
     super();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
-    new ReactHydrationController(this, () => this.rows?.length > 0 || this.values?.length > 0);
+    new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
   }
 
   /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
@@ -252,6 +265,8 @@ export class TokenHeatmap extends LitElement {
     const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
     const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
     this._summary = view.model.summary(view.decimals);
+    this._reporter.problems = view.problems;
+    this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
 
@@ -276,7 +291,9 @@ export class TokenHeatmap extends LitElement {
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
-        <slot name="caption">${view.caption ? html`<div class="caption" part="caption">${view.caption}</div>` : nothing}</slot>
+        <slot name="caption"
+          >${view.caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${view.captionLevel}>${view.caption}</div>` : nothing}</slot
+        >
         <div class="body">
           ${this._zoom.renderPlot(renderGrid({
             model,
@@ -287,19 +304,21 @@ export class TokenHeatmap extends LitElement {
             active: focus.active,
             hover: focus.hover,
             focusWithin: focus.focusWithin,
-            selected: this.selected ? model.positionOf(this.selected) : null,
+            selected: this._view.selected && model.positionOf(this._view.selected),
             colors: this._colors,
             domain: view.domain,
             decimals: this._zoom.decimals(view.decimals),
             vertical: this._vertical,
             crosshair: view.crosshair,
             label: view.label,
+            labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
               pointerover: focus.onPointerOver,
+              pointermove: focus.onPointerOver,
               pointerleave: focus.onPointerLeave,
               click: focus.onClick,
               focusin: focus.onFocusIn,
@@ -309,8 +328,9 @@ export class TokenHeatmap extends LitElement {
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${this.noExport ? nothing : this._export.render()}
-      ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain))}
+      ${this._view.noExport ? nothing : this._export.render()}
+      ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain), focus.onTooltipLeave)}
+      ${this._announcer.render()}
     `;
   }
 
@@ -328,17 +348,6 @@ export class TokenHeatmap extends LitElement {
     });
   }
 
-  protected override updated(): void {
-    const problems = this._view.problems;
-    const report = problems.join('\n');
-    if (report !== this._reportedProblems) {
-      this._reportedProblems = report;
-      if (report) {
-        for (const p of problems) console.warn(`<token-heatmap>: ${p}`);
-        this.dispatchEvent(new HeatmapErrorEvent(report, [...problems]));
-      }
-    }
-  }
 
   // Measurement after a render can ask for one more (the right window, the colour bar's ticks):
   // `updateComplete` resolves once the element has settled, so callers see what gets painted.

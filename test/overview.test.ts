@@ -6,7 +6,7 @@ import type { TokenHeatmap } from '../src/index.js';
 import type { CellHoverEvent, CellSelectEvent, ZoomChangeEvent } from '../src/events.js';
 import { parseColor } from '../src/color.js';
 import { scalePosition } from '../src/scale.js';
-import { painted, shadow, text } from './helpers.js';
+import { painted, positionOf, shadow, text } from './helpers.js';
 
 const labels = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const DOMAIN = { min: -1, max: 1, center: 0 };
@@ -208,6 +208,38 @@ describe('<token-heatmap> zoom levels', () => {
     for (const i of [20, 150, 280]) expectColour(pixelAt(canvasOf(el), ...fittedCentre(el, n, n, i, i)), scheme(1), `normalised, cell ${i}`);
   });
 
+  it('draws rows that throw when read again as missing cells, and throws nothing', async () => {
+    const n = 60;
+    const values = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? 0.9 : 0)));
+    // Read once while the data is checked, then it throws: as a hostile getter may.
+    let reads = 0;
+    Object.defineProperty(values[17], 5, {
+      get() {
+        if (++reads > 1) throw new Error('no more reads');
+        return -0.9;
+      },
+    });
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const el = await heatmap(n, n, values, 'width: 500px; height: 400px', { zoom: 'fit' });
+      const canvas = canvasOf(el);
+      expectColour(pixelAt(canvas, ...fittedCentre(el, n, n, 40, 40)), scheme(0.9), 'a readable cell');
+      const stripe = getComputedStyle(shadow(el).querySelector('.zoom-swatch.missing')!).color;
+      expectColour(pixelAt(canvas, ...fittedCentre(el, n, n, 17, 5)), stripe, 'the cell that throws');
+      // Pointing at it reports a missing cell.
+      const hovered = oneEvent(el, 'cell-hover') as Promise<CellHoverEvent>;
+      await sendMouse({ type: 'move', position: onPage(el, fittedCentre(el, n, n, 17, 5)) });
+      expect((await hovered).detail).to.deep.include({ rowIndex: 17, columnIndex: 5, value: null });
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onError);
+    }
+    expect(errors).to.deep.equal([]);
+  });
+
   it('prints fewer decimals where cells are large enough for text but not for four, never overflowing a cell', async () => {
     const values = Array.from({ length: 200 }, (_, r) => Array.from({ length: 200 }, (_, c) => Math.sin(r / 7) * Math.cos(c / 5) * -0.9));
     const el = await heatmap(200, 200, values, 'width: 700px; height: 420px', { zoom: 0.62 });
@@ -388,8 +420,12 @@ describe('<token-heatmap> moving around', () => {
     await settle(el);
     // The selection and the tab stop are marked on the canvas.
     expect(shadow(el).querySelector('.zoom-mark.selected')).to.not.equal(null);
-    const active = shadow(el).querySelector('[role="gridcell"][tabindex="0"]')!;
-    expect(active.getAttribute('aria-label')).to.equal("row 'tok421' (422 of 1000), column 'out873' (874 of 1000), -0.7500, selected");
+    // The grid's tab stop is that cell, named as at readable size.
+    const active = shadow(el).querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')!;
+    expect(positionOf(active)).to.deep.equal([421, 873]);
+    expect(active.getAttribute('aria-label')).to.equal('-0.7500');
+    expect(active.getAttribute('aria-selected')).to.equal('true');
+    expect(active.parentElement!.getAttribute('aria-label')).to.equal('tok421');
   });
 
   it('shows thinned labels that never overlap, the hovered cell’s in full', async () => {
@@ -438,7 +474,10 @@ describe('<token-heatmap> accessibility at every zoom', () => {
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);
     const active = () => shadow(el).activeElement as HTMLElement;
-    expect(active().getAttribute('aria-label')).to.equal("row 'tok1' (2 of 1000), column 'out1' (2 of 1000), 0.0000");
+    // One cell a key, named as at readable size.
+    expect(positionOf(active())).to.deep.equal([1, 1]);
+    expect(active().getAttribute('aria-label')).to.equal('0.0000');
+    expect(active().parentElement!.getAttribute('aria-label')).to.equal('tok1');
     // The rectangle is on that cell: 7.2 × 2.8 px cells at 10 %, drawn at least 7 px each way.
     const canvas = canvasOf(el).getBoundingClientRect();
     const mark = focusBox()!.getBoundingClientRect();
@@ -449,7 +488,7 @@ describe('<token-heatmap> accessibility at every zoom', () => {
     await sendKeys({ press: 'End' });
     expect((await changed).detail.columns.end).to.equal(1000);
     await settle(el);
-    expect(active().getAttribute('aria-label')).to.equal("row 'tok1' (2 of 1000), column 'out999' (1000 of 1000), 0.0000");
+    expect(positionOf(active())).to.deep.equal([1, 999]);
     const moved = focusBox()!.getBoundingClientRect();
     expect(moved.left).to.be.at.least(canvas.left - 1);
     expect(moved.right).to.be.at.most(canvas.right + 4);

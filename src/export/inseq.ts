@@ -29,6 +29,10 @@ export interface HeatmapData {
   label: string;
   /** inseq's step scores (e.g. `probability`), one value per column. */
   stepScores?: Record<string, number[]>;
+  /** Unsigned scores (an L2 norm, attention weights): a sequential scheme from 0, as the Python helper draws them. */
+  scheme?: string;
+  min?: number;
+  max?: number;
 }
 
 /** Options of {@link fromInseqJson}. */
@@ -396,6 +400,10 @@ export async function fromInseqObject(parsed: unknown, options: InseqOptions = {
   const method = typeof info?.attribution_method === 'string' && info.attribution_method ? info.attribution_method : 'Attribution';
   const notes = [extra && `${how} over ${extra}`, options.normalize && 'normalised per column'].filter(Boolean);
   const data: HeatmapData = { rows, columns, values, label: notes.length ? `${method} (${notes.join('; ')})` : method };
+  // Magnitudes have no sign to diverge about: draw them from 0 on a sequential scale.
+  const finite = values.flat().filter((v) => Number.isFinite(v));
+  const largest = finite.length && finite.every((v) => v >= 0) ? Math.max(...finite) : 0;
+  if (largest > 0) Object.assign(data, { scheme: 'Blues', min: 0, max: largest });
 
   const stepScores = attributesOf(sequence.step_scores);
   if (stepScores && Object.keys(stepScores).length) {

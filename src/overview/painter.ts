@@ -46,7 +46,10 @@ export interface OverviewSource {
   /** Nested rows read in place (the caller's `number[][]`): display (r, c) is `rowArrays[r][c]`, or `[c][r]` when `transposed`. */
   readonly rowArrays?: ArrayLike<ArrayLike<unknown> | null | undefined>;
   readonly transposed?: boolean;
-  /** The value at a display cell when there is neither (grouped or normalised values): read once per key into a Float32Array. */
+  /**
+   * The value at a display cell (NaN where missing), read once per key into a Float32Array when there
+   * is neither `data` nor `rowArrays` (grouped or normalised values), or when `rowArrays` throw.
+   */
   readonly at?: (row: number, column: number) => number;
   /** Changes exactly when the values do (the data array or the model): the Worker's copy is keyed by it. */
   readonly key: unknown;
@@ -91,6 +94,8 @@ export class OverviewPainter {
   private readonly _targets = new Map<HTMLCanvasElement, Target>();
   private _link?: WorkerLink;
   private _flat?: { key: unknown; data: Float32Array };
+  /** Sources whose rows threw when read in place: read through `at`. */
+  private readonly _unsafe = new WeakSet<OverviewSource>();
 
   constructor(private readonly _useWorker: (cells: number) => boolean = (cells) => cells > WORKER_THRESHOLD) {}
 
@@ -181,7 +186,15 @@ export class OverviewPainter {
     if (!context || width <= 0 || height <= 0) return;
     if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
     const image = target.image;
-    paint({ ...job, ...this.painted(source) }, RASTER, new Uint32Array(image.data.buffer));
+    const pixels = new Uint32Array(image.data.buffer);
+    try {
+      paint({ ...job, ...this.painted(source) }, RASTER, pixels);
+    } catch {
+      // Rows read in place that throw now (a getter that worked while the data was checked): read
+      // them through the source's guarded `at` from now on.
+      this._unsafe.add(source);
+      paint({ ...job, ...this.painted(source) }, RASTER, pixels);
+    }
     context.putImageData(image, 0, 0);
   }
 
@@ -193,7 +206,8 @@ export class OverviewPainter {
 
   /** A source's values as the main thread paints them (and a pointer picks among them): read in place, or flattened once when read through `at`. */
   painted(source: OverviewSource): Pick<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'> {
-    const data = source.at && !source.data ? this._flatOf(source) : source.data;
+    const flatten = !source.data && source.at && (!source.rowArrays || this._unsafe.has(source));
+    const data = flatten ? this._flatOf(source) : source.data;
     return { ...layout(source, data), rowArrays: data ? undefined : source.rowArrays, transposed: source.transposed };
   }
 

@@ -38,7 +38,11 @@ function sourceOf(matrix: Matrix, model: DisplayModel): OverviewSource {
     if (matrix.flat) {
       return { rows, columns, data: matrix.flat, rowStride: transposed ? 1 : width, columnStride: transposed ? width : 1, key: matrix.flat };
     }
-    if (matrix.nested) return { rows, columns, rowArrays: matrix.nested as ArrayLike<ArrayLike<unknown>>, transposed, key: matrix.nested };
+    if (matrix.nested) {
+      // `at` is the matrix's guarded reader, for rows that throw when read in place.
+      const at = transposed ? (r: number, c: number) => matrix.at(c, r) : matrix.at;
+      return { rows, columns, rowArrays: matrix.nested as ArrayLike<ArrayLike<unknown> | null>, transposed, at, key: matrix.nested };
+    }
   }
   return { rows, columns, at: (r, c) => model.value(r, c) ?? NaN, key: model };
 }

@@ -2,11 +2,12 @@
 // invalid one replaced by its default and reported), the reading pipeline's display model, the colour
 // domain and interpolator. The element's willUpdate and the server-side figure (src/export/figure.ts)
 // both call it, so the two cannot draw different things from the same properties.
-import { buildMatrix, InvalidJson, type Matrix } from '../data.js';
+import { InterpolatorChoice } from '../checked-interpolator.js';
+import { buildMatrix, type Matrix } from '../data.js';
 import type { CellIndex } from '../events.js';
 import { propertySpec, resolveOption, type PropertyName } from '../properties.js';
 import { resolveDomain, type Domain } from '../scale.js';
-import { pickInterpolator, type Interpolator } from '../schemes.js';
+import type { Interpolator } from '../schemes.js';
 import { shown } from '../shown.js';
 import type { DisplayModel } from './display-model.js';
 import type { Expansion } from './expansion.js';
@@ -32,9 +33,15 @@ export interface DerivedView {
   readonly decimals: number;
   readonly label: string;
   readonly caption: string;
+  /** The caption's heading level, 1–6. */
+  readonly captionLevel: number;
   readonly crosshair: 'labels' | 'band';
   readonly columnLabelOrientation: 'auto' | 'horizontal' | 'vertical';
   readonly theme?: 'light' | 'dark';
+  /** Whether the export menu is hidden (`no-export`). */
+  readonly noExport: boolean;
+  /** The selection as drawn: a plain copy of a valid `selected`, else null. */
+  readonly selected: CellIndex | null;
   /** `auto`, `fit` or a zoom level (1 = readable cells). */
   readonly zoom: 'auto' | 'fit' | number;
   /** One sentence per problem with the input, each naming its attribute. */
@@ -46,6 +53,12 @@ export class ViewDeriver {
   private _matrix: Matrix = buildMatrix([], [], []);
   private _matrixInput: readonly unknown[] = [];
   private readonly _pipeline = new ReadingPipeline();
+  private readonly _colors = new InterpolatorChoice();
+
+  /** The interpolator's problem, including colours it got wrong while the last view was drawn (reported with the next). */
+  get colorProblem(): string | undefined {
+    return this._colors.problem;
+  }
 
   /** `dataChanged`: the data was set again (also with the same arrays, as `requestUpdate('values')` says). */
   derive(source: PropertySource, expansion: Expansion, dataChanged = false): DerivedView {
@@ -61,12 +74,15 @@ export class ViewDeriver {
     const decimals = option<number>('decimals');
     const label = option<string>('label');
     const caption = option<string>('caption');
+    const captionLevel = option<number>('captionLevel');
     const crosshair = option<'labels' | 'band'>('crosshair');
     const theme = option<'light' | 'dark' | undefined>('theme');
     const columnLabelOrientation = option<'auto' | 'horizontal' | 'vertical'>('columnLabelOrientation');
     const zoom = option<'auto' | 'fit' | number>('zoom');
     const center = option<number>('center');
-    const scheme = pickInterpolator(option('scheme'), source.value('interpolator'));
+    const noExport = option<boolean>('noExport');
+    // The caller's function is checked colour by colour (cssColor): nothing else reaches a style.
+    const scheme = this._colors.pick(option('scheme'), source.value('interpolator'));
     if (scheme.problem) problems.push(scheme.problem);
 
     // A selection outside the data is reported below, with the data's shape in mind.
@@ -83,8 +99,8 @@ export class ViewDeriver {
       normalize: option('normalization'),
       topK: option('topK'),
       threshold: option('threshold'),
-      hideSpecial: !!source.value('hideSpecial'),
-      transpose: !!source.value('transpose'),
+      hideSpecial: option('hideSpecial'),
+      transpose: option('transpose'),
       selected,
       ...expansion,
     });
@@ -95,11 +111,10 @@ export class ViewDeriver {
     const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
     problems.push(...domain.problems);
 
-    const outside = selected ? selected.rowIndex >= matrix.rowCount || selected.columnIndex >= matrix.columnCount : selectedResult.problem !== undefined;
-    if (selectedValue !== null && selectedValue !== undefined && outside) {
-      const written = selectedValue instanceof InvalidJson ? selectedValue.text : selectedValue;
-      problems.push(`selected: ${shown(written)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
-    }
+    // Not a cell (or one that cannot be read, or invalid JSON): resolveOption's sentence says which.
+    if (selectedResult.problem) problems.push(selectedResult.problem);
+    else if (selected && (selected.rowIndex >= matrix.rowCount || selected.columnIndex >= matrix.columnCount))
+      problems.push(`selected: ${shown(selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
     return {
       matrix,
       model: reading.model,
@@ -110,9 +125,12 @@ export class ViewDeriver {
       decimals,
       label,
       caption,
+      captionLevel,
       crosshair,
       columnLabelOrientation,
       theme,
+      noExport,
+      selected: selected && selected.rowIndex < matrix.rowCount && selected.columnIndex < matrix.columnCount ? selected : null,
       zoom,
       problems,
     };

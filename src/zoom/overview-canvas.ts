@@ -74,7 +74,12 @@ export class OverviewCanvas {
     const last = this._last;
     if (!last) return null;
     const { job, cssWidth, cssHeight } = last;
-    return pickCell({ ...job, ...this._painter.painted(last.source) }, Math.floor((x * job.width) / cssWidth), Math.floor((y * job.height) / cssHeight));
+    try {
+      return pickCell({ ...job, ...this._painter.painted(last.source) }, Math.floor((x * job.width) / cssWidth), Math.floor((y * job.height) / cssHeight));
+    } catch {
+      // Values that throw when read (hostile input): no cell, never an error out of the element.
+      return null;
+    }
   }
 
   /** Resolves when both canvases show their newest pictures. */

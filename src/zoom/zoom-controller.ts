@@ -49,8 +49,8 @@ export interface ZoomFocus {
   readonly focusWithin: boolean;
   /** The pointer is over a cell of the overview (null: over none of them). */
   hoverAt(position: GridPosition | null): void;
-  /** The pointer left the overview. */
-  readonly onPointerLeave: () => void;
+  /** The pointer left the overview (for another element, the tooltip perhaps). */
+  readonly onPointerLeave: (event?: PointerEvent) => void;
   /** A click on the overview: the tab stop and focus move to the cell, which is toggled selected. */
   activate(position: GridPosition): Promise<void>;
 }
@@ -73,6 +73,8 @@ export interface ZoomSources {
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; readonly hasUpdated: boolean };
 
 const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+/** The tooltip's anchor on the overview, px each way at least: it keeps the tooltip off a pointer anywhere in a tiny cell. */
+const ANCHOR = 9;
 /** Zoom steps of the keys and buttons. */
 const STEP = 2;
 /** Announcements wait for a gesture to settle. */
@@ -112,6 +114,7 @@ export class ZoomController implements ReactiveController {
   private _observer?: ResizeObserver;
   private _observed?: Element | null;
   private _resizeFrame = 0;
+  private _anchor?: { row: number; column: number; canvas: HTMLCanvasElement; anchor: { getBoundingClientRect(): DOMRect } };
   private readonly _canvases = new OverviewCanvas();
   private readonly _input: ZoomInput;
   private readonly _listeners: ZoomListeners;
@@ -194,18 +197,24 @@ export class ZoomController implements ReactiveController {
     return Math.max(1, Math.floor(this.geometry().viewHeight / cellSize(this.geometry(), this._view.level).height));
   }
 
-  /** Where the tooltip points for a cell of the overview (null when it is not in view or there is no overview). */
+  /**
+   * Where the tooltip points for a cell of the overview (null when it is not in view or there is no
+   * overview). The same object for the same cell, as an element would be: the tooltip knows it by it.
+   */
   anchor(position: GridPosition): { getBoundingClientRect(): DOMRect } | null {
-    if (this.mode !== 'canvas') return null;
-    const canvas = this._canvas();
-    const box = cellBox(this.geometry(), this._view, position.row, position.column, 1);
-    if (!canvas || !box) return null;
-    return {
+    const canvas = this.mode === 'canvas' ? this._canvas() : null;
+    if (!canvas || !cellBox(this.geometry(), this._view, position.row, position.column, ANCHOR)) return null;
+    const last = this._anchor;
+    if (last && last.row === position.row && last.column === position.column && last.canvas === canvas) return last.anchor;
+    const anchor = {
       getBoundingClientRect: () => {
         const r = canvas.getBoundingClientRect();
+        const box = cellBox(this.geometry(), this._view, position.row, position.column, ANCHOR) ?? { left: 0, top: 0, width: 0, height: 0 };
         return new DOMRect(r.left + box.left, r.top + box.top, box.width, box.height);
       },
     };
+    this._anchor = { ...position, canvas, anchor };
+    return anchor;
   }
 
   /** The plot: the grid and, when zoomable, everything around it. */

@@ -18,7 +18,7 @@ export interface ZoomTarget {
 /** What input needs of the element's focus handling (the FocusController). */
 export interface InputFocus {
   hoverAt(position: GridPosition | null): void;
-  readonly onPointerLeave: () => void;
+  readonly onPointerLeave: (event?: PointerEvent) => void;
   activate(position: GridPosition): Promise<void>;
 }
 
@@ -109,7 +109,8 @@ export class ZoomInput {
         return;
       }
       case 'pointerleave':
-        if (e.target === e.currentTarget && this._target.mode === 'canvas') this._focus.onPointerLeave();
+        // With the event: onto the tooltip, the hover stays.
+        if (e.target === e.currentTarget && this._target.mode === 'canvas') this._focus.onPointerLeave(e as PointerEvent);
         return;
       case 'click':
         return this._click(e as MouseEvent);

@@ -378,7 +378,8 @@ describe('renderHeatmap() and renderPage() from Node', () => {
     const html = await api.renderHeatmap({ ...data, transpose: true, scheme: 'RdBu', decimals: 2, theme: 'dark' });
     assert.match(html, /^<token-heatmap [^>]*\btranspose\b[^>]*>/);
     assert.match(html, /^<token-heatmap [^>]*\btheme="dark"[^>]*>/);
-    assert.match(html, /aria-label="row &#39;4900 \/ 100 = 49&#39; \(3 of 5\), column &#39;\/&#39; \(8 of 13\), 1\.91, clamped"/);
+    // The transposed clamped cell: named by its value, described by its exact value and token (issue 9 items 10, 19).
+    assert.match(html, /aria-label="1\.91, clamped" aria-description="exact value 1\.9074, colour clamped to 1\.5; token &quot;\/&quot;"/);
   });
 
   test('the reading options render on the server: words, normalisation, top-k', async () => {

@@ -37,9 +37,9 @@ describe('VS Code custom data', () => {
     assert.deepEqual(
       tag.attributes.map((a) => a.name),
       [
-        ...['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'transpose', 'selected', 'theme', 'crosshair'],
-        ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special'],
-        ...['no-export', 'zoom'],
+        ...['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'caption-level', 'transpose', 'selected', 'theme', 'crosshair'],
+        ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special', 'no-export'],
+        ...['zoom'],
       ],
     );
     for (const a of tag.attributes) assert.ok(a.description.value.length > 20, `${a.name} has a description`);

@@ -60,6 +60,9 @@ describe('fromInseqJson', () => {
     expect(first.values[5].map(Number.isNaN)).to.deep.equal([false, false, false]);
     expect(first.values[6].map(Number.isNaN)).to.deep.equal([true, false, false]);
     expect(first.values[8].map(Number.isNaN)).to.deep.equal([true, true, true]);
+    // An L2 norm has no sign: a sequential scheme from 0 to the largest value, as the Python helper draws it.
+    const largest = Math.max(...first.values.flat().filter(Number.isFinite));
+    expect(first).to.include({ scheme: 'Blues', min: 0, max: largest });
   });
 
   it('reads an inseq 0.7 float16 file (base64 safetensors): decoder-only rows, NaN as missing, mean over layers and heads', async () => {
@@ -89,6 +92,8 @@ describe('fromInseqJson', () => {
     expectValues(data.values, want.values, true);
     expect(Object.is(data.values[2][1], -0)).to.equal(true);
     expect(data.stepScores).to.equal(undefined);
+    // Signed occlusion scores keep the element's diverging default.
+    expect(data.scheme).to.equal(undefined);
   });
 
   it('reads a use_primitives file with bare NaN, and hostile tokens stay text', async () => {
