@@ -217,6 +217,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     selected: () => (this.selected ? this._view.model.positionOf(this.selected) : null),
     focus: this._focus,
     window: this._window,
+    announce: (text) => this._announcer.say(text),
   });
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);

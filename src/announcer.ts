@@ -11,7 +11,8 @@ export function selectionText(model: DisplayModel, { row, column }: GridPosition
 
 /**
  * The element's one polite live region: it says when the selection changes ("Selected …",
- * "Selection cleared") and when new data arrives (the grid's summary), never on the first render.
+ * "Selection cleared") and when new data arrives (the grid's summary), never on the first render,
+ * and what others ask it to say (the zoom's changes).
  */
 export class Announcer implements ReactiveController {
   private _message = '';
@@ -21,8 +22,15 @@ export class Announcer implements ReactiveController {
   /** Alternates so that the same words, said again, are a change the screen reader announces. */
   private _toggle = false;
 
-  constructor(host: ReactiveControllerHost) {
-    host.addController(this);
+  constructor(private readonly _host: ReactiveControllerHost) {
+    _host.addController(this);
+  }
+
+  /** Says `text` politely (rendered at the next update). */
+  say(text: string): void {
+    this._toggle = !this._toggle;
+    this._message = text + (this._toggle ? '\u00a0' : '');
+    this._host.requestUpdate();
   }
 
   /** For willUpdate: the data's identity, its summary and the selected cell as the grid now shows them. */

@@ -347,7 +347,8 @@ const zoomConverter = {
     const t = text.trim();
     return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
   },
-  toAttribute: (value: unknown) => (value === undefined || value === null ? null : String(value)),
+  // Only values that have text: anything else (a revoked Proxy) removes the attribute.
+  toAttribute: (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? String(value) : null),
 };
 
 /** Lit's `static properties` for the schema: data read from attributes, options also reflected. */

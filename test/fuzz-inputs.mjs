@@ -255,6 +255,7 @@ export function pools({ server = false } = {}) {
     threshold: number(0, 2, [() => '0.5']),
     hideSpecial: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'yes', () => 1]) },
     noExport: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'no', () => 0]) },
+    zoom: { valid: (r) => r.pick(['auto', 'fit', 1, 0.5, 2, r.chance(0.5) ? 0.05 : 4]), invalid: wrong([() => 'huge', () => 0, () => -1, () => true, () => Infinity]) },
   };
   if (server) delete all.interpolator;
   return all;

@@ -194,8 +194,9 @@ describe('painted contrast (issue 9)', () => {
       });
 
       it(`${theme}: glyphs in a highlighted row header`, async () => {
-        // Large type, so the glyph's strokes have fully covered pixels to read its colour from.
-        const el = await heatmap(theme, { rows: [' the', ...seed.rows.slice(1)] }, '--token-heatmap-font-size: 24px');
+        // Large type, so the glyph's strokes have fully covered pixels to read its colour from; readable
+        // cells (zoom 1), since at this size the grid is taller than the test page and would open fitted.
+        const el = await heatmap(theme, { rows: [' the', ...seed.rows.slice(1)], zoom: 1 }, '--token-heatmap-font-size: 24px');
         await sendMouse({ type: 'move', position: centre(cellAt(el, 0, 1)) });
         const header = rowHeaders(el)[0];
         await until(() => header.classList.contains('hot'));

@@ -38,7 +38,7 @@ export class OverviewCanvas {
 
   /** Paints the cells of `view` into `canvas`, `geometry.view*` CSS px at device-pixel resolution. */
   paintCells(canvas: HTMLCanvasElement, source: OverviewSource, colors: OverviewColors, g: ZoomGeometry, view: ZoomView): void {
-    const job = this._job(g.viewWidth, g.viewHeight, view, cellSize(g, view.level), colors);
+    const job = this._job(canvas, g.viewWidth, g.viewHeight, view, cellSize(g, view.level), colors);
     const table = job.table;
     // A render that changed nothing the pixels show (a hover, the announcement) paints nothing.
     const key = JSON.stringify([job.width, job.height, job.firstRow, job.firstColumn, job.cellWidth, job.cellHeight, job.min, job.center, job.max, job.missing]);
@@ -54,14 +54,15 @@ export class OverviewCanvas {
    * in a hidden page, which has no frames (updateComplete must not wait for one).
    */
   paintMinimap(canvas: HTMLCanvasElement, source: OverviewSource, colors: OverviewColors, g: ZoomGeometry, size: { width: number; height: number }): void {
-    const job = this._job(size.width, size.height, { level: 1, firstRow: 0, firstColumn: 0 }, { width: size.width / g.columns, height: size.height / g.rows }, colors);
+    const job = this._job(canvas, size.width, size.height, { level: 1, firstRow: 0, firstColumn: 0 }, { width: size.width / g.columns, height: size.height / g.rows }, colors);
     const key = JSON.stringify([job.min, job.center, job.max, job.missing, job.width, job.height]);
     const last = this._minimap;
     if (last && last.canvas === canvas && last.source === source && last.table === job.table && last.key === key) return;
     const mine = (this._minimap = { canvas, source, table: job.table, key });
     const paint = () => this._minimap === mine && canvas.isConnected && this._painter.paint(canvas, source, job);
-    if (document.visibilityState === 'hidden') return void paint();
-    this._minimapFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(void paint())));
+    const view = canvas.ownerDocument.defaultView;
+    if (!view || canvas.ownerDocument.visibilityState === 'hidden') return void paint();
+    this._minimapFrame = new Promise((resolve) => view.requestAnimationFrame(() => resolve(void paint())));
   }
 
   /** The minimap is gone (everything is in view): the next one paints afresh. */
@@ -94,8 +95,9 @@ export class OverviewCanvas {
     this._last = this._minimap = undefined;
   }
 
-  private _job(cssWidth: number, cssHeight: number, view: ZoomView, cell: { width: number; height: number }, colors: OverviewColors): CanvasJob {
-    const dpr = globalThis.devicePixelRatio || 1;
+  private _job(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number, view: ZoomView, cell: { width: number; height: number }, colors: OverviewColors): CanvasJob {
+    // The device pixels of the window the canvas is in.
+    const dpr = canvas.ownerDocument.defaultView?.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(cssWidth * dpr));
     const height = Math.max(1, Math.round(cssHeight * dpr));
     const { min, center, max } = colors.domain;

@@ -45,7 +45,6 @@ export interface PlotView {
   readonly fitted: boolean;
   /** The minimap's size and the visible part on it, or null when everything is visible. */
   readonly minimap: { readonly width: number; readonly height: number; readonly view: Box } | null;
-  readonly announcement: string;
   readonly listeners: ZoomListeners;
 }
 
@@ -87,7 +86,6 @@ export function renderPlot(v: PlotView, grid: TemplateResult): TemplateResult {
           <span class="zoom-swatch missing"></span>
         </div>`
       : nothing}
-    <div class="visually-hidden zoom-status" role="status">${v.announcement}</div>
   </div>`;
 }
 

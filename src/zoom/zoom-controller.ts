@@ -66,6 +66,8 @@ export interface ZoomSources {
   /** The selected cell's display position. */
   readonly selected: () => GridPosition | null;
   readonly focus: ZoomFocus;
+  /** Says a change politely, through the element's one live region. */
+  readonly announce: (text: string) => void;
   /** The grid's window: the element's font size, `onScroll` to follow a scroll made here, `invalidate` to measure after a change of cell size. */
   readonly window: { readonly fontSize: number; readonly onScroll: () => void; invalidate(): void };
 }
@@ -108,10 +110,12 @@ export class ZoomController implements ReactiveController {
   private _gridCells = 'static';
   private _scrollPending = false;
   private _reported = '';
-  private _announced = -1;
-  private _announcement = '';
+  /** A zoom the reader (or the page, through zoomTo, fit or the zoom property) asked for: said once shown. */
+  private _announce = false;
   private _announceTimer?: ReturnType<typeof setTimeout>;
   private _observer?: ResizeObserver;
+  /** The window whose observer and frames serve the host: its own document's (it may move into an iframe). */
+  private _observerWindow?: Window | null;
   private _observed?: Element | null;
   private _resizeFrame = 0;
   private _anchor?: { row: number; column: number; canvas: HTMLCanvasElement; anchor: { getBoundingClientRect(): DOMRect } };
@@ -160,6 +164,7 @@ export class ZoomController implements ReactiveController {
       this._apply(setting);
     } else if (setting !== this._setting) {
       this._apply(setting);
+      this._announce = this._host.hasUpdated;
     }
     this._decideMode();
     // A server cannot measure, and hydration must render what the server did: the readable grid
@@ -252,6 +257,7 @@ export class ZoomController implements ReactiveController {
     const next = clampView(g, view);
     // At the fit level the view follows the box from now on; any other level stays put.
     this._fitted = next.level <= fitLevel(g) * (1 + 1e-9);
+    if (next.level !== this._view.level) this._announce = true;
     this._view = next;
     this._scrollPending = true;
     this._decideMode();
@@ -288,20 +294,18 @@ export class ZoomController implements ReactiveController {
 
   // ---- lifecycle ----------------------------------------------------------------------------
 
-  hostConnected(): void {
-    // A resize is measured in the next frame: rendering inside the observer's callback would change
-    // observed boxes while it delivers ("ResizeObserver loop completed …").
-    this._observer ??= new ResizeObserver(() => {
-      cancelAnimationFrame(this._resizeFrame);
-      this._resizeFrame = requestAnimationFrame(() => this._host.requestUpdate());
-    });
+  /** The host's own window, or null in a document without one. */
+  window(): (Window & typeof globalThis) | null {
+    return this._host.ownerDocument?.defaultView ?? null;
   }
+
+  hostConnected(): void {}
 
   hostDisconnected(): void {
     this._observer?.disconnect();
     this._observed = undefined;
     this._canvases.disconnect();
-    cancelAnimationFrame(this._resizeFrame);
+    this._observerWindow?.cancelAnimationFrame(this._resizeFrame);
     clearTimeout(this._announceTimer);
   }
 
@@ -337,8 +341,10 @@ export class ZoomController implements ReactiveController {
       this._fitted = false;
       this._view = { level: 1, firstRow: 0, firstColumn: 0 };
     } else {
-      // A new level keeps the middle of the view in the middle.
-      this._view = zoomAbout(g, this._view, setting, g.viewWidth / 2, g.viewHeight / 2);
+      // A new level keeps the middle of a view the reader moved to in the middle; from the fitted
+      // view (or the first render) it starts at the top-left corner, as the readable grid does.
+      const fresh = this._fitted || !this._host.hasUpdated;
+      this._view = fresh ? clampView(g, { level: setting, firstRow: 0, firstColumn: 0 }) : zoomAbout(g, this._view, setting, g.viewWidth / 2, g.viewHeight / 2);
       this._fitted = this._view.level <= fitLevel(g) * (1 + 1e-9);
     }
     this._scrollPending = true;
@@ -354,7 +360,8 @@ export class ZoomController implements ReactiveController {
     const wanted = this._sources.scale().decimals;
     const lineHeight = this._sources.window.fontSize * 1.25;
     const printable = decimalsThatFit(cell.width, this._charWidth(), wanted, this._sources.scale().shape) >= Math.min(1, wanted);
-    this.mode = printable && cell.height >= lineHeight - 0.5 ? 'grid' : 'canvas';
+    // At readable size and above the DOM grid draws, whatever the font: as without zoom.
+    this.mode = this._view.level >= 1 - 1e-9 || (printable && cell.height >= lineHeight - 0.5) ? 'grid' : 'canvas';
   }
 
   /**
@@ -434,11 +441,27 @@ export class ZoomController implements ReactiveController {
     return true;
   }
 
+  /**
+   * Observes the plot's box, from the host's own window (another window's observer keeps elements
+   * whose document may stop rendering, and reports a loop error for them). A resize is measured in
+   * the next frame: rendering inside the callback would change observed boxes while it delivers.
+   */
   private _observe(target: Element | null): void {
-    if (target === this._observed) return;
-    this._observer?.disconnect();
+    const view = this.window();
+    if (view !== this._observerWindow) {
+      this._observer?.disconnect();
+      this._observer = undefined;
+      this._observed = undefined;
+      this._observerWindow = view;
+    }
+    if (!view || target === this._observed) return;
+    const observer = (this._observer ??= new view.ResizeObserver(() => {
+      view.cancelAnimationFrame(this._resizeFrame);
+      this._resizeFrame = view.requestAnimationFrame(() => this._host.requestUpdate());
+    }));
+    observer.disconnect();
     this._observed = target;
-    if (target) this._observer?.observe(target);
+    if (target) observer.observe(target);
   }
 
   /** The colour bar starts where the cells do. */
@@ -473,7 +496,7 @@ export class ZoomController implements ReactiveController {
   private _colors() {
     const { domain, interpolate } = this._sources.scale();
     const swatch = this._host.renderRoot.querySelector<HTMLElement>('.zoom-swatch.missing');
-    return { domain, interpolate, missing: swatch ? getComputedStyle(swatch).color : '' };
+    return { domain, interpolate, missing: swatch?.ownerDocument.defaultView?.getComputedStyle(swatch).color ?? '' };
   }
 
   private _paintCells(): void {
@@ -504,13 +527,12 @@ export class ZoomController implements ReactiveController {
       this._reported = key;
       this._host.dispatchEvent(new ZoomChangeEvent(detail));
     }
-    if (this._view.level !== this._announced) {
-      this._announced = this._view.level;
+    if (this._announce) {
+      this._announce = false;
       clearTimeout(this._announceTimer);
       this._announceTimer = setTimeout(() => {
         const now = this.ranges();
-        this._announcement = zoomAnnouncement(this._view.level, now.rows, now.columns);
-        this._host.requestUpdate();
+        this._sources.announce(zoomAnnouncement(this._view.level, now.rows, now.columns));
       }, ANNOUNCE_DELAY);
     }
   }
@@ -549,7 +571,6 @@ export class ZoomController implements ReactiveController {
       canZoomOut: !this._fitted,
       fitted: this._fitted,
       minimap: null,
-      announcement: this._announcement,
       listeners: this._listeners,
     };
     if (this.mode === 'static') return { ...base, mode: 'static' };

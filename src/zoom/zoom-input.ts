@@ -13,6 +13,8 @@ export interface ZoomTarget {
   minimapView(x: number, y: number): ZoomView;
   onGridScroll(scroller: HTMLElement): void;
   _canvas(): HTMLCanvasElement | null;
+  /** The host's own window, for animation frames. */
+  window(): Window | null;
 }
 
 /** What input needs of the element's focus handling (the FocusController). */
@@ -71,7 +73,9 @@ export class ZoomInput {
   private _schedule(view: ZoomView): void {
     this._pendingView = view;
     if (this._frame) return;
-    this._frame = requestAnimationFrame(() => {
+    const win = this._target.window();
+    if (!win) return this._target.setView(view);
+    this._frame = win.requestAnimationFrame(() => {
       this._frame = 0;
       const next = this._pendingView;
       this._pendingView = undefined;
