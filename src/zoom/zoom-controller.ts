@@ -107,6 +107,8 @@ export class ZoomController implements ReactiveController {
   private _fitted = false;
   private _measures?: Measures;
   private _lastActive?: GridPosition;
+  /** The static grid's fit is to be checked after the next render (new shape, setting or box). */
+  private _checkPending = true;
   private _gridCells = 'static';
   private _scrollPending = false;
   private _reported = '';
@@ -158,12 +160,14 @@ export class ZoomController implements ReactiveController {
     const shape = `${rows}x${columns}`;
     if (shape !== this._shape) {
       this._shape = shape;
+      this._checkPending = true;
       this._overflowed = undefined;
       this._fits = this._guessFits();
       this._view = { level: 1, firstRow: 0, firstColumn: 0 };
       this._apply(setting);
     } else if (setting !== this._setting) {
       this._apply(setting);
+      this._checkPending = true;
       this._announce = this._host.hasUpdated;
     }
     this._decideMode();
@@ -379,10 +383,15 @@ export class ZoomController implements ReactiveController {
     return columns.count * m.cellWidth + m.rowGutter <= width && rows.count * m.cellHeight + header <= height;
   }
 
-  /** Static: the readable grid must not scroll; when it does and the setting allows, go zoomable. */
+  /**
+   * Static: the readable grid must not scroll; when it does and the setting allows, go zoomable.
+   * Checked after a new shape, setting or box only: a hover's bold label that adds a line to the
+   * header must not open the figure fitted under the pointer.
+   */
   private _checkStatic(): void {
     const s = this._scroller();
-    if (!s || this._setting !== 'auto') return;
+    if (!s || this._setting !== 'auto' || !this._checkPending) return;
+    this._checkPending = false;
     const overflows = s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1;
     if (!overflows) {
       this._fits = true;
@@ -457,7 +466,10 @@ export class ZoomController implements ReactiveController {
     if (!view || target === this._observed) return;
     const observer = (this._observer ??= new view.ResizeObserver(() => {
       view.cancelAnimationFrame(this._resizeFrame);
-      this._resizeFrame = view.requestAnimationFrame(() => this._host.requestUpdate());
+      this._resizeFrame = view.requestAnimationFrame(() => {
+        this._checkPending = true;
+        this._host.requestUpdate();
+      });
     }));
     observer.disconnect();
     this._observed = target;
