@@ -12,13 +12,18 @@ import { columnLabelsVertical } from './grid/column-labels.js';
 import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
-import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import { cellTooltip, renderTooltip, TooltipController, type TooltipContent } from './tooltip.js';
 import type { Aggregate } from './view/aggregate.js';
 import type { DisplayModel } from './view/display-model.js';
 import type { GroupBy } from './view/grouping.js';
 import { normalisationTitle, type Normalize } from './view/normalise.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
-import { ReadingPipeline, type ReadingOptions, type ShownStats } from './view/pipeline.js';
+import { ReadingPipeline, type Reading, type ReadingOptions } from './view/pipeline.js';
+import type { CompareMode } from './view/compare.js';
+import type { GridPosition } from './navigation.js';
+import { renderStepLegends, stepAppendix, StepColors, type StepView } from './step-scores/render-step-scores.js';
+import { renderTextView } from './text-view/render-text-view.js';
+import { TextViewController } from './text-view/text-view-controller.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -48,6 +53,11 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
+ * @csspart step-scores - A row of step scores under the grid; its cells are `step-score`, its name `step-score-label`.
+ * @csspart step-scores-legend - The small legends of the step scores' scales.
+ * @csspart text-view - The text view (`view="text"` or `"both"`): `text-heading` with its `text-step` buttons, then `text-body`.
+ * @csspart text-token - A token of the text view; also `text-token-missing`, `text-token-special`, `text-token-target`, `text-token-run`.
+ * @csspart text-step-scores - The current output's step scores in the text view.
  *
  * @cssprop --token-heatmap-font-family - Font of the element.
  * @cssprop --token-heatmap-label-font-family - Font of the token labels (monospace, so spaces and glyphs line up).
@@ -155,6 +165,21 @@ export class TokenHeatmap extends LitElement {
   /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
   hideSpecial = false;
 
+  /** `grid`; `text`: the row tokens as running text, coloured by their values for one output; `both`: the grid above the text, one colour bar. */
+  view: 'grid' | 'text' | 'both' = 'grid';
+
+  /** The last n rows are the generated tokens, output j being row `rows.length - n + j`: the text view shows the text up to the current output and outlines it. */
+  targetRows = 0;
+
+  /** Scores per output, `{name: one number per column}` (probability, entropy, …): extra rows under the grid, each on its own scale. JSON in the attribute. */
+  stepScores: Record<string, (number | null)[]> | null = null;
+
+  /** A second attribution B of the same shape as `values` (A), to show A − B or either one on the scale of both (see `compareMode`). */
+  compare: ValuesInput | null = null;
+
+  /** With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both. */
+  compareMode: 'diff' | 'a' | 'b' = 'diff';
+
   // ---- derived in willUpdate -------------------------------------------------------------
   private _matrix: Matrix = buildMatrix([], [], []);
   private _matrixInput: readonly unknown[] = [];
@@ -167,8 +192,9 @@ export class TokenHeatmap extends LitElement {
   private _crosshair: 'labels' | 'band' = 'labels';
   private _label = '';
   private _caption = '';
-  private _normalize: Normalize = 'none';
-  private _stats: ShownStats = { min: Infinity, max: -Infinity, minRow: -1, minColumn: -1, maxRow: -1, maxColumn: -1 };
+  private _reading!: Reading;
+  private _view: 'grid' | 'text' | 'both' = 'grid';
+  private _steps!: StepView;
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
@@ -180,21 +206,32 @@ export class TokenHeatmap extends LitElement {
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
   private readonly _window = new WindowController(this, () => this._tooltip.place());
+  private readonly _stepColors = new StepColors();
   private readonly _focus = new FocusController(this, {
     model: () => this._model,
     pageRows: () => this._window.pageRows(),
-    toggle: (position) => {
-      const next = toggleAt(this._expansion, this._model, position);
-      if (!next) return false;
-      this._expansion = next;
-      this.requestUpdate();
-      return true;
-    },
+    toggle: (position) => this._expand(position),
   });
+  private readonly _text = new TextViewController(this, {
+    model: () => this._model,
+    toggleSelection: (position) => this._focus.toggle(position),
+    clearSelection: () => this.selected !== null && (this._focus.select(null), true),
+    expand: (position) => this._expand(position),
+  });
+  // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
   private readonly _tooltip = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return cell && this._focus.elementAt(cell.row, cell.column);
+    return this._text.hoveredElement() ?? (cell && this._focus.elementAt(cell.row, cell.column));
   });
+
+  /** Opens or closes what a header stands for (a group, a run of hidden rows); false when there is nothing. */
+  private _expand(position: GridPosition): boolean {
+    const next = toggleAt(this._expansion, this._model, position);
+    if (!next) return false;
+    this._expansion = next;
+    this.requestUpdate();
+    return true;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const problems: string[] = [];
@@ -210,8 +247,9 @@ export class TokenHeatmap extends LitElement {
     this._caption = option('caption');
     this._crosshair = option('crosshair');
     option('theme');
+    this._view = option('view');
     const orientation = option<string>('columnLabelOrientation');
-    const center = option<number>('center');
+    const givenCenter = option<number>('center');
     const scheme = pickInterpolator(option('scheme'), this.interpolator);
     if (scheme.problem) problems.push(scheme.problem);
     this._interpolate = scheme.interpolate;
@@ -231,15 +269,21 @@ export class TokenHeatmap extends LitElement {
       hideSpecial: !!this.hideSpecial,
       transpose: !!this.transpose,
       selected,
+      compare: this.compare,
+      compareMode: option<CompareMode>('compareMode'),
+      stepScores: this.stepScores,
       ...this._expansion,
     };
-    const reading = this._pipeline.read(this._matrix, options);
+    const reading = (this._reading = this._pipeline.read(this._matrix, options));
     problems.push(...reading.problems);
     this._model = reading.model;
-    this._normalize = reading.normalize;
     this._summary = reading.model.summary(this._decimals);
+    this._steps = { series: reading.steps.series, model: reading.model, colors: this._stepColors, decimals: this._decimals };
 
-    const stats = (this._stats = reading.stats);
+    // A difference diverges about 0, whatever the attributions' own centre.
+    const center = reading.comparison.mode === 'diff' ? 0 : givenCenter;
+    // The domain covers both attributions when one of them is shown, so switching keeps every colour.
+    const stats = reading.domainStats;
     const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
     const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
     this._domain = domain.domain;
@@ -255,6 +299,10 @@ export class TokenHeatmap extends LitElement {
     const { rows, columns } = this._model;
     this._window.setShape(rows.count, columns.count);
     this._focus.fit(rows.count, columns.count);
+    // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
+    const hovered = this._view === 'both' ? this._focus.hoveredCell : null;
+    const preview = hovered ? this._model.cellIndex(hovered.row, hovered.column).columnIndex : null;
+    this._text.prepare(this._model, selected, preview, option('targetRows'), this._matrix.rowCount);
     const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -287,13 +335,12 @@ export class TokenHeatmap extends LitElement {
   protected override render(): TemplateResult {
     const problems = this._problems;
     const focus = this._focus;
+    const view = this._view;
     const { rows, columns } = this._model;
-    return html`
-      <div class="figure">
-        ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
-        <slot name="caption">${this._caption ? html`<div class="caption" part="caption">${this._caption}</div>` : nothing}</slot>
-        <div class="body">
-          ${renderGrid({
+    const grid =
+      view === 'text'
+        ? nothing
+        : renderGrid({
             model: this._model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
@@ -311,6 +358,7 @@ export class TokenHeatmap extends LitElement {
             label: this._label,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
+            appendix: stepAppendix(this._steps),
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
@@ -320,16 +368,35 @@ export class TokenHeatmap extends LitElement {
               focusin: focus.onFocusIn,
               focusout: focus.onFocusOut,
             },
-          })}
+          });
+    const text =
+      view === 'grid'
+        ? nothing
+        : renderTextView(this._text.view({ model: this._model, selected: this.selected, colors: this._colors, domain: this._domain, decimals: this._decimals, label: this._label, steps: this._steps }));
+    const legends = renderStepLegends(this._steps.series, this._decimals);
+    return html`
+      <div class="figure">
+        ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
+        <slot name="caption">${this._caption ? html`<div class="caption" part="caption">${this._caption}</div>` : nothing}</slot>
+        <div class="body">
+          ${view === 'grid' && legends === nothing ? grid : html`<div class="views">${grid}${legends}${text}</div>`}
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${renderTooltip(this._focus.hoveredCell && tooltipContent(this._model, this._focus.hoveredCell, this._domain))}
+      ${renderTooltip(this._tooltipContent())}
     `;
   }
 
+  /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
+  private _tooltipContent(): TooltipContent | null {
+    const cell = this._text.hoveredPosition ?? this._focus.hoveredCell;
+    return cell && cellTooltip(this._reading, cell, this._domain);
+  }
+
   private _renderColorbar(): TemplateResult {
-    const stats = this._stats;
+    const stats = this._reading.stats;
+    const mode = this._reading.comparison.mode;
+    const compared = mode === 'diff' ? 'A − B' : mode ? `${mode.toUpperCase()} (scale of A and B)` : '';
     return renderColorbar({
       domain: this._domain,
       interpolate: this._interpolate,
@@ -337,8 +404,9 @@ export class TokenHeatmap extends LitElement {
       dataMin: stats.minRow >= 0 ? stats.min : Infinity,
       dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
       decimals: this._decimals,
-      label: [this._label, normalisationTitle(this._normalize)].filter(Boolean).join(', '),
-      height: this._window.barHeight(),
+      label: [this._label, compared, normalisationTitle(this._reading.normalize)].filter(Boolean).join(', '),
+      // The text alone has no rows to measure: a bar of a few ticks.
+      height: this._view === 'text' ? 120 : this._window.barHeight(),
     });
   }
 

@@ -19,6 +19,7 @@ export type PropertyKind =
   | { readonly type: 'choice'; readonly choices: readonly string[] }
   | { readonly type: 'cell' }
   | { readonly type: 'groups' }
+  | { readonly type: 'scores' }
   | { readonly type: 'function' };
 
 export interface PropertySpec {
@@ -161,6 +162,48 @@ export const PROPERTIES = [
     tsType: 'boolean',
     doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
   },
+  {
+    name: 'view',
+    attribute: 'view',
+    kind: { type: 'choice', choices: ['grid', 'text', 'both'] },
+    default: 'grid',
+    tsType: "'grid' | 'text' | 'both'",
+    doc: '`grid`; `text`: the row tokens as running text, coloured by their values for one output; `both`: the grid above the text, one colour bar.',
+  },
+  {
+    name: 'targetRows',
+    attribute: 'target-rows',
+    kind: { type: 'integer', min: 0, max: 1e9 },
+    default: 0,
+    tsType: 'number',
+    doc: 'The last n rows are the generated tokens, output j being row `rows.length - n + j`: the text view shows the text up to the current output and outlines it.',
+  },
+  {
+    name: 'stepScores',
+    attribute: 'step-scores',
+    kind: { type: 'scores' },
+    default: null,
+    data: true,
+    tsType: 'Record<string, (number | null)[]> | null',
+    doc: 'Scores per output, `{name: one number per column}` (probability, entropy, …): extra rows under the grid, each on its own scale. JSON in the attribute.',
+  },
+  {
+    name: 'compare',
+    attribute: 'compare',
+    kind: { type: 'values' },
+    default: null,
+    data: true,
+    tsType: '(number | null)[][] | Float32Array | Float64Array | null',
+    doc: 'A second attribution B of the same shape as `values` (A), to show A − B or either one on the scale of both (see `compareMode`).',
+  },
+  {
+    name: 'compareMode',
+    attribute: 'compare-mode',
+    kind: { type: 'choice', choices: ['diff', 'a', 'b'] },
+    default: 'diff',
+    tsType: "'diff' | 'a' | 'b'",
+    doc: 'With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both.',
+  },
 ] as const satisfies readonly PropertySpec[];
 
 /** The name of every public property. */
@@ -169,7 +212,7 @@ export type PropertyName = (typeof PROPERTIES)[number]['name'];
 /** A property's entry in the schema. */
 export const propertySpec = (name: string): PropertySpec | undefined => PROPERTIES.find((p) => p.name === name);
 
-/** The option properties: everything but the data (`rows`, `columns`, `values`, `rowGroups`, `columnGroups`). */
+/** The option properties: everything but the data (`rows`, `columns`, `values`, `rowGroups`, `columnGroups`, `stepScores`, `compare`). */
 export const OPTIONS: readonly PropertySpec[] = PROPERTIES.filter((p: PropertySpec) => !p.data);
 
 /** The properties a JSON heatmap (the server renderer, the CLI, the Python helper) may carry: every one with an attribute. */
@@ -201,6 +244,8 @@ export function expected(kind: PropertyKind): string {
       return '{"rowIndex": …, "columnIndex": …}';
     case 'groups':
       return 'an array of group numbers, one per token';
+    case 'scores':
+      return '{"name": [one number per column], …}';
     case 'function':
       return 'a function (t) => colour';
   }
@@ -229,9 +274,19 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
       return typeof value === 'function';
     case 'groups':
       return Array.isArray(value) && value.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
+    case 'scores':
+      return isScores(value);
     default:
       return true;
   }
+}
+
+/** `{name: number[]}`: an object whose every entry is an array (or typed array) of numbers and nulls. */
+function isScores(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (series) => (Array.isArray(series) && series.every((v) => v === null || typeof v === 'number')) || series instanceof Float32Array || series instanceof Float64Array,
+  );
 }
 
 const isIndex = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -266,7 +321,7 @@ export function litProperties(): Record<string, PropertyDeclaration> {
     out[spec.name] = {
       attribute: spec.attribute,
       reflect: spec.attribute !== false && !spec.data,
-      ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' ? { converter: jsonConverter } : {}),
+      ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' || t === 'scores' ? { converter: jsonConverter } : {}),
       ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
       ...(t === 'boolean' ? { type: Boolean } : {}),
     };

@@ -5,6 +5,9 @@ import { placeTooltip } from './placement.js';
 import { clampSide, type Domain } from './scale.js';
 import { renderLabel } from './grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from './view/display-model.js';
+import { compareValuesAt } from './view/compare.js';
+import type { Reading } from './view/pipeline.js';
+import { stepScoresAt } from './step-scores/render-step-scores.js';
 
 /** What the tooltip says about one label of the hovered cell. */
 export interface TooltipLabel {
@@ -27,6 +30,10 @@ export interface TooltipContent {
   readonly rawValue?: number | null;
   /** The domain end a clamped value is drawn at, as printed; absent when not clamped. */
   readonly clampedTo?: string;
+  /** With `compare`: A, B and A − B at this cell, and which of them is shown. */
+  readonly compare?: { readonly a: number | null; readonly b: number | null; readonly difference: number | null; readonly shown: 'a' | 'b' | 'diff' };
+  /** The column's step scores, printed exactly. */
+  readonly steps?: readonly { readonly name: string; readonly text: string }[];
 }
 
 function describeLabel(axis: DisplayAxis, index: number): TooltipLabel {
@@ -46,6 +53,19 @@ export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: 
   };
 }
 
+/** The tooltip's content for a display cell of a reading: also A, B and A − B when compared, and the output's step scores. */
+export function cellTooltip(reading: Reading, cell: GridPosition, domain: Domain): TooltipContent {
+  const { model, comparison, steps } = reading;
+  const ranges = model.ranges(cell.row, cell.column);
+  const values = ranges && comparison.mode ? compareValuesAt(comparison, ranges.rows, ranges.columns, reading.aggregate) : null;
+  const output = model.rows === model.outputs ? cell.row : cell.column;
+  return {
+    ...tooltipContent(model, cell, domain),
+    compare: values ? { ...values, shown: comparison.mode! } : undefined,
+    steps: steps.series.length ? stepScoresAt(steps.series, model.outputs, output) : undefined,
+  };
+}
+
 const exact = (value: number | null | undefined) => (value === null || value === undefined ? 'no value' : formatExact(value));
 
 /** A label and, quoted exactly, the token or the group's pieces behind it. */
@@ -60,20 +80,29 @@ function renderTooltipLabel({ text, pieces, unit }: TooltipLabel): TemplateResul
 /** The tooltip: a manual popover in the top layer, hidden from assistive technology (cells carry the same text). */
 export function renderTooltip(content: TooltipContent | null): TemplateResult {
   if (!content) return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true"></div>`;
-  const { row, column, value, rawValue, clampedTo } = content;
+  const { row, column, value, rawValue, clampedTo, compare, steps } = content;
+  const compared = (name: string, v: number | null, key: 'a' | 'b' | 'diff') =>
+    html`<dt>${name}</dt>
+      <dd class="compare-${key} ${compare!.shown === key ? 'shown' : ''}">${exact(v)}</dd>`;
   return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true">
     <dl>
       <dt>${row.name}</dt>
       <dd>${renderTooltipLabel(row)}</dd>
       <dt>${column.name}</dt>
       <dd>${renderTooltipLabel(column)}</dd>
-      <dt>${rawValue === undefined ? 'Value' : 'Normalised'}</dt>
-      <dd class="value">${exact(value)}</dd>
+      ${compare
+        ? html`${compared('A', compare.a, 'a')}${compared('B', compare.b, 'b')}${compared('A − B', compare.difference, 'diff')}`
+        : nothing}
+      ${!compare || rawValue !== undefined
+        ? html`<dt>${rawValue === undefined ? 'Value' : 'Normalised'}</dt>
+            <dd class="value">${exact(value)}</dd>`
+        : nothing}
       ${rawValue !== undefined ? html`<dt>Raw value</dt><dd class="raw-value">${exact(rawValue)}</dd>` : nothing}
       ${clampedTo !== undefined
         ? html`<dt>Colour</dt>
             <dd class="clamped">clamped to ${clampedTo}</dd>`
         : nothing}
+      ${(steps ?? []).map((s) => html`<dt>${s.name}</dt><dd class="step">${s.text}</dd>`)}
     </dl>
   </div>`;
 }
