@@ -372,7 +372,7 @@ export class TokenHeatmap extends LitElement {
     const text =
       view === 'grid'
         ? nothing
-        : renderTextView(this._text.view({ model: this._model, selected: this.selected, colors: this._colors, domain: this._domain, decimals: this._decimals, label: this._label, steps: this._steps }));
+        : renderTextView(this._text.view({ model: this._model, selected: this.selected, colors: this._colors, interpolate: this._interpolate, domain: this._domain, decimals: this._decimals, label: this._label, steps: this._steps }));
     const legends = renderStepLegends(this._steps.series, this._decimals);
     return html`
       <div class="figure">

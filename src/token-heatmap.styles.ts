@@ -388,7 +388,7 @@ export const styles = css`
     align-items: baseline;
     gap: 0 0.4em;
   }
-  .text-output q {
+  .text-output .output-name {
     font-weight: 600;
     white-space: pre;
   }
@@ -427,7 +427,13 @@ export const styles = css`
     /* room for outlines and the focus ring of the tokens at the edges */
     padding: 3px;
   }
+  .text-block {
+    /* blocks out of view are neither styled nor laid out: ten thousand tokens scroll like a hundred */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 1.9em;
+  }
   .token {
+    background-color: var(--_fill, transparent);
     padding: 0.1em 0;
     margin-inline: 1px;
     border-radius: 2px;
@@ -436,6 +442,12 @@ export const styles = css`
     cursor: default;
     outline: none;
     forced-color-adjust: none;
+  }
+  .token.on-dark {
+    color: #fff;
+  }
+  .token.on-light {
+    color: #000;
   }
   .token:hover {
     box-shadow: 0 0 0 1px var(--token-heatmap-selection-color);
@@ -456,9 +468,6 @@ export const styles = css`
     padding: 0.1em 0.35em;
     border-radius: 0.6em;
     vertical-align: 0.15em;
-  }
-  .token.special:not([style*='background']) {
-    background: var(--token-heatmap-missing-color);
   }
   .token.run {
     color: var(--token-heatmap-muted-color);

@@ -12,7 +12,18 @@ export interface TextPlan {
   /** The shown entries [targetStart, targetEnd) are the output's target token; both -1 without one. */
   readonly targetStart: number;
   readonly targetEnd: number;
+  /**
+   * The text's blocks as `blocks[b]` to `blocks[b + 1]` (indices into `entries`): each line ends a
+   * block, and a line longer than BLOCK_TOKENS is cut, at a sentence end where there is one, so that
+   * the page lays out and styles only the blocks in view.
+   */
+  readonly blocks: Int32Array;
 }
+
+/** The most tokens in one block of the text view. */
+export const BLOCK_TOKENS = 200;
+
+const SENTENCE_END = /[.!?…。！？]["')\]}”’»]*$/;
 
 /**
  * The caller's rows that are an output's own token, [start, end), when the last `targetRows` rows
@@ -49,7 +60,35 @@ export function textPlan(tokens: DisplayAxis, target: readonly [number, number] 
     }
     entries[n++] = i;
   }
-  return { entries: entries.slice(0, n), targetStart, targetEnd };
+  const shown = entries.slice(0, n);
+  return { entries: shown, targetStart, targetEnd, blocks: textBlocks(tokens, shown) };
+}
+
+/** Block starts for shown entries (see TextPlan.blocks), ending with the number of entries. */
+function textBlocks(tokens: DisplayAxis, entries: Int32Array): Int32Array {
+  const starts: number[] = [0];
+  let start = 0;
+  let sentence = -1;
+  for (let k = 0; k < entries.length; k++) {
+    const share = tokens.kind(entries[k]) === 'run' ? '' : tokens.runningText(entries[k]);
+    const next = k + 1;
+    if (share.includes('\n') && /\n[ \t]*$/.test(share.replaceAll('\r', ''))) {
+      starts.push(next);
+      start = next;
+      sentence = -1;
+      continue;
+    }
+    if (SENTENCE_END.test(share.trimEnd())) sentence = next;
+    if (next - start >= BLOCK_TOKENS && next < entries.length) {
+      // Cut a long line after its last sentence in this block, else here.
+      const cut = sentence > start + BLOCK_TOKENS / 2 ? sentence : next;
+      starts.push(cut);
+      start = cut;
+      sentence = -1;
+    }
+  }
+  if (starts[starts.length - 1] !== entries.length) starts.push(entries.length);
+  return Int32Array.from(starts);
 }
 
 /** An output's name as the text view says it: its text without surrounding spaces, else as the grid speaks it. */

@@ -18,7 +18,7 @@ export interface TextViewSources {
   readonly expand: (position: GridPosition) => boolean;
 }
 
-const EMPTY_PLAN: TextPlan = { entries: new Int32Array(0), targetStart: -1, targetEnd: -1 };
+const EMPTY_PLAN: TextPlan = { entries: new Int32Array(0), targetStart: -1, targetEnd: -1, blocks: Int32Array.of(0) };
 
 /**
  * The text view's state and input: the current output (chosen by keys or buttons, else the
@@ -147,6 +147,8 @@ export class TextViewController implements ReactiveController {
     const { outputs } = this._sources.model();
     if (!outputs.count) return;
     const next = Math.max(0, Math.min(outputs.count - 1, this.output + delta));
+    // Set at once, so a second step before the render steps on from here.
+    this.output = next;
     this._chosen = outputs.sourceIndex(next);
     this._host.requestUpdate();
   }
