@@ -7,6 +7,7 @@ import type { AppendixContext, GridAppendix } from '../grid/render-grid.js';
 import { renderLabel } from '../grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from '../view/display-model.js';
 import type { Placement } from '../viewport.js';
+import { outputName } from '../text-view/text-plan.js';
 import { stepValue, type StepSeries } from './step-scores.js';
 
 /** Each series' cell colours on its own scale, memoised per series (a new reading makes new series). */
@@ -51,18 +52,19 @@ const trackFromEnd = (i: number, n: number) => -(n - i) - 1;
 // Stacked against the far edge: the last series at the edge, each earlier one a cell further in.
 const stackOffset = (i: number, n: number, size: string) => `calc(var(${size}) * ${n - 1 - i})`;
 
-function stepCell(v: StepView, s: StepSeries, output: number, placement: string, offset: string): TemplateResult {
+function stepCell(v: StepView, s: StepSeries, output: number, colindex: number, placement: string, offset: string): TemplateResult {
   const { outputs } = v.model;
   const value = stepValueAt(s, outputs, output);
-  const about = `for output '${outputs.spoken(output)}'`;
+  const about = `for output '${outputName(outputs, output)}'`;
   if (value === null)
-    return html`<div role="gridcell" class="cell step-cell missing" part="step-score step-score-missing" aria-label="${s.name}, no value ${about}" style=${cssText(placement + offset)}></div>`;
+    return html`<div role="gridcell" class="cell step-cell missing" part="step-score step-score-missing" aria-colindex=${colindex} aria-label="${s.name}, no value ${about}" style=${cssText(placement + offset)}></div>`;
   const [background, color] = v.colors.colorFor(s, value);
   const text = formatValue(value, v.decimals);
   return html`<div
     role="gridcell"
     class="cell step-cell"
     part="step-score"
+    aria-colindex=${colindex}
     aria-label="${s.name} ${text} ${about}"
     style=${cssText(`${placement}${offset}background-color:${background};color:${color};`)}
   >${text}</div>`;
@@ -77,7 +79,7 @@ export function stepAppendix(v: StepView): GridAppendix | undefined {
   const n = v.series.length;
   if (!n) return undefined;
   const { rows, columns } = v.model;
-  const transposed = rows.tokens === false && columns.tokens === true;
+  const transposed = v.model.rows === v.model.outputs;
   if (!transposed) {
     return {
       rows: n,
@@ -96,7 +98,7 @@ export function stepAppendix(v: StepView): GridAppendix | undefined {
               if (c < 0) return nothing;
               const place = columnPlace(c);
               const at = `grid-area:${line}/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset});` : ''}`;
-              return stepCell(v, s, c, at, bottom);
+              return stepCell(v, s, c, c + 2, at, bottom);
             })}
           </div>`;
         }),
@@ -115,7 +117,7 @@ export function stepAppendix(v: StepView): GridAppendix | undefined {
     rowEnd: (row: number, place: Placement) =>
       v.series.map((s, i) => {
         const at = `grid-area:${place.line}/${trackFromEnd(i, n)};${place.offset ? `margin-top:calc(var(--token-heatmap-cell-height)*${place.offset});` : ''}`;
-        return stepCell(v, s, row, at, `right:${stackOffset(i, n, '--token-heatmap-cell-width')};`);
+        return stepCell(v, s, row, columns.count + 2 + i, at, `right:${stackOffset(i, n, '--token-heatmap-cell-width')};`);
       }),
     footer: () => nothing,
   };
