@@ -63,10 +63,12 @@ export function renderTextView(v: TextView): TemplateResult {
       </span>
       <button type="button" class="step-output" part="text-step" data-step="1" aria-label="Next output" aria-disabled=${o >= outputs.count - 1 ? 'true' : 'false'}>›</button>
     </div>
+    <!-- tabindex -1: Firefox would make the scrolling box a tab stop of its own, before its tokens -->
     <div
       class="text-body"
       part="text-body"
       role="listbox"
+      tabindex="-1"
       aria-label=${o >= 0 ? `Text coloured by ${v.label || 'attribution'} for output '${name}'` : 'Text'}
       aria-orientation="horizontal"
       @keydown=${l.keydown}
