@@ -47,10 +47,11 @@ const lyon: Record<string, number[]> = {
   ĠWhere: [0.36, 0.17, 0.09, 0.06],
   Ġin: [0.44, 0.05, 0.11, 0.02],
 };
-const contrastB = prompt.map((token, i) => answer.map((_, j) => Number(((lyon[token]?.[j] ?? weight[token]?.[j] ?? 0) + noise(i, j)).toFixed(4))));
+// The rest differs only by the noise of a second run.
+const contrastB = prompt.map((token, i) => answer.map((_, j) => Number(((lyon[token]?.[j] ?? weight[token]?.[j] ?? 0) + noise(i, j) + noise(i + 31, j) / 4).toFixed(4))));
 const contrastA = prompt.map((_, i) => values[i]);
 const contrast = document.getElementById('text-contrast') as TokenHeatmap;
-Object.assign(contrast, { rows: prompt, columns: answer, values: contrastA, compare: contrastB });
+Object.assign(contrast, { rows: prompt, columns: answer, values: contrastA, compare: contrastB, selected: { rowIndex: 5, columnIndex: 0 } });
 
 const mode = document.getElementById('compare-mode') as HTMLSelectElement;
 mode.addEventListener('input', () => {

@@ -83,6 +83,10 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-tooltip-color - Tooltip text.
  * @cssprop --token-heatmap-alert-color - Text of the input-problem message.
  * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
+ * @cssprop --token-heatmap-text-font-family - Font of the text view's running text (the element's font).
+ * @cssprop --token-heatmap-text-font-size - Size of the text view's running text (1.25em).
+ * @cssprop --token-heatmap-text-width - The text view wraps its lines at this width, or the element's (48em).
+ * @cssprop --token-heatmap-target-color - Outline of the current output's own token in the text view.
  */
 export class TokenHeatmap extends LitElement {
   static override styles = styles;

@@ -150,8 +150,9 @@ async function readHeatmap(text: string, index: number): Promise<HeatmapInput> {
   }
   if (!isInseqSave(parsed)) return checkInput(parsed);
   const data = await fromInseqObject(parsed, { index });
-  // The element's data: NaN is a missing cell, written as null; step scores have no key yet.
-  return checkInput({ rows: data.rows, columns: data.columns, values: data.values, label: data.label });
+  // The element's data: NaN is a missing cell, written as null.
+  const { rows, columns, values, label, stepScores, targetRows } = data;
+  return checkInput({ rows, columns, values, label, ...(stepScores ? { stepScores } : {}), ...(targetRows ? { targetRows } : {}) });
 }
 
 // resvg-js 2.6 draws the generic `monospace` and `sans-serif` in its default font whatever it is told

@@ -17,6 +17,8 @@ import { buildMatrix, parseJsonAttribute, stringifyValues, InvalidJson } from '.
 import { resolveDomain } from './scale.js';
 import { hydrateScript } from './hydrate-script.js';
 import { shown } from './shown.js';
+import { readStepScores } from './step-scores/step-scores.js';
+import { compareStep } from './view/compare.js';
 
 export { PROPERTIES, JSON_PROPERTIES, type PropertySpec } from './properties.js';
 
@@ -76,7 +78,9 @@ export function checkInput(input: unknown): HeatmapInput {
   const matrix = buildMatrix(data.rows, data.columns, data.values);
   const domain = resolveDomain(data as { min?: number; max?: number; center?: number }, 0);
   // The element's own messages end with what it does instead ("; shown as missing"): here that clause is moot.
-  const problems = [...matrix.problems, ...domain.problems].map((p) => p.replace(/; [^;]*$/, ''));
+  const compared = data.compare === undefined || data.compare === null ? [] : [compareStep(matrix, data.compare, 'diff').problem ?? ''];
+  const steps = readStepScores(data.stepScores, matrix.columnCount).problems;
+  const problems = [...matrix.problems, ...domain.problems, ...compared.filter(Boolean), ...steps].map((p) => p.replace(/; [^;]*$/, ''));
   const selected = data.selected as CellIndex | null | undefined;
   if (selected && (selected.rowIndex >= matrix.rowCount || selected.columnIndex >= matrix.columnCount || selected.rowIndex < 0 || selected.columnIndex < 0))
     problems.push(`selected: ${shown(selected)} is outside the ${matrix.rowCount} × ${matrix.columnCount} values`);
@@ -107,6 +111,7 @@ function attributeValue(spec: PropertySpec, input: HeatmapInput): unknown {
   const value = (input as unknown as Record<string, unknown>)[spec.name];
   if (spec.name === 'values') return stringifyValues(value);
   if (value === undefined || value === null) return nothing;
+  if (spec.kind.type === 'values') return stringifyValues(value);
   if (spec.kind.type === 'boolean') return value === true;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

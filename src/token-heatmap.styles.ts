@@ -618,4 +618,10 @@ export const styles = css`
       outline-color: Highlight;
     }
   }
+  @media print {
+    /* printed pages have no viewport to skip blocks outside of */
+    .text-block {
+      content-visibility: visible;
+    }
+  }
 `;

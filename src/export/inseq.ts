@@ -29,6 +29,8 @@ export interface HeatmapData {
   label: string;
   /** inseq's step scores (e.g. `probability`), one value per column. */
   stepScores?: Record<string, number[]>;
+  /** With target attributions: the last rows are the generated tokens, output j the row `rows.length − targetRows + j`. */
+  targetRows?: number;
 }
 
 /** Options of {@link fromInseqJson}. */
@@ -396,6 +398,8 @@ export async function fromInseqObject(parsed: unknown, options: InseqOptions = {
   const method = typeof info?.attribution_method === 'string' && info.attribution_method ? info.attribution_method : 'Attribution';
   const notes = [extra && `${how} over ${extra}`, options.normalize && 'normalised per column'].filter(Boolean);
   const data: HeatmapData = { rows, columns, values, label: notes.length ? `${method} (${notes.join('; ')})` : method };
+  // Target attributions end with the generated tokens, output k being target[start + k].
+  if (targetScores && target.length - start > 0 && target.length - start <= rows.length) data.targetRows = target.length - start;
 
   const stepScores = attributesOf(sequence.step_scores);
   if (stepScores && Object.keys(stepScores).length) {

@@ -60,6 +60,9 @@ describe('fromInseqJson', () => {
     expect(first.values[5].map(Number.isNaN)).to.deep.equal([false, false, false]);
     expect(first.values[6].map(Number.isNaN)).to.deep.equal([true, false, false]);
     expect(first.values[8].map(Number.isNaN)).to.deep.equal([true, true, true]);
+    // The last three rows are the generated tokens: output k is row 9 − 3 + k, the text view's target.
+    expect(first.targetRows).to.equal(3);
+    expect(first.rows.slice(6)).to.deep.equal(first.columns);
   });
 
   it('reads an inseq 0.7 float16 file (base64 safetensors): decoder-only rows, NaN as missing, mean over layers and heads', async () => {
@@ -77,6 +80,7 @@ describe('fromInseqJson', () => {
     expect(data.values[2].some(Number.isNaN)).to.equal(false);
     expect(data.values[3].map(Number.isNaN)).to.deep.equal([true, false, false, false]);
     expect(data.values[6].map(Number.isNaN)).to.deep.equal([true, true, true, true]);
+    expect(data.targetRows).to.equal(4);
   });
 
   it('reads a file saved with compress=True (gzip, given as bytes) and keeps -0', async () => {
