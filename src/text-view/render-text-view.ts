@@ -52,6 +52,7 @@ export function renderTextView(v: TextView): TemplateResult {
   const l = v.listeners;
   const { blocks } = v.plan;
   const lines: TemplateResult[] = [];
+  // The text body has tabindex -1: Firefox would make the scrolling box a tab stop of its own, before its tokens.
   for (let b = 0; b + 1 < blocks.length; b++) lines.push(html`<div class="text-block" role="none">${textTokens(v, blocks[b], blocks[b + 1])}</div>`);
   return html`<div class="text-view" part="text-view">
     <div class="text-heading" part="text-heading" role="group" aria-label="Output" @click=${l.headingClick} @keydown=${l.headingKeydown}>
@@ -63,7 +64,6 @@ export function renderTextView(v: TextView): TemplateResult {
       </span>
       <button type="button" class="step-output" part="text-step" data-step="1" aria-label="Next output" aria-disabled=${o >= outputs.count - 1 ? 'true' : 'false'}>›</button>
     </div>
-    <!-- tabindex -1: Firefox would make the scrolling box a tab stop of its own, before its tokens -->
     <div
       class="text-body"
       part="text-body"
