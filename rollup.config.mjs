@@ -166,6 +166,19 @@ export const mainBuilds = () => [
       stripPropertyDocs(),
     ],
   },
+  // The same element as a classic script, for pages opened from file://, where browsers refuse module
+  // scripts (origin "null"), and for tools that only take classic scripts.
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/token-heatmap.classic.js', format: 'iife', name: 'TokenHeatmapElement' },
+    plugins: selfContained({ banner, module: false }),
+  },
+  // `token-heatmap/inseq`: fromInseqJson for pages and Node, apart from the element (it has no imports).
+  {
+    input: 'src/export/inseq.ts',
+    output: { file: 'dist/inseq.js', format: 'es' },
+    plugins: [compileTs()],
+  },
   {
     input: 'src/index.ts',
     output: { file: 'dist/token-heatmap.bundle.js', format: 'es' },
@@ -179,7 +192,7 @@ export const mainBuilds = () => [
  * Templates are minified the same way everywhere: hydration matches the server's markers to a
  * digest of the client's template strings.
  */
-export const selfContained = ({ banner, licenseFile }) => [
+export const selfContained = ({ banner, licenseFile, module = true }) => [
   compileTs(),
   // After typescript: that plugin compiles from disk and ignores earlier transforms.
   stripPropertyDocs(),
@@ -189,6 +202,7 @@ export const selfContained = ({ banner, licenseFile }) => [
   trimSchemes(trimOptions),
   terser({
     ...terserOptions,
+    module,
     // Our private members (`_name`) get short names; lit's cross-version `_$…` names are left alone.
     mangle: { properties: { regex: /^_[a-zA-Z]/ } },
     format: { ...terserOptions.format, preamble: banner },

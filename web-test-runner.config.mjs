@@ -6,6 +6,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from './scripts/browsers.mjs';
+import { browserCommands } from './test/browser-commands.mjs';
 
 // `BROWSERS=chromium npm test` runs one browser; the default is both.
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
@@ -104,6 +105,7 @@ export default {
     svelteCompile,
     visualRegression,
     visualUpdateMode,
+    browserCommands(),
   ],
   browsers,
   concurrency: 1,

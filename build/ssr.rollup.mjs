@@ -1,6 +1,8 @@
 // Server rendering builds, picked up by rollup.config.mjs:
 //   dist/token-heatmap.hydrate.js  the client script for server-rendered pages: the element plus
 //                                  Lit's hydration support, self-contained and minified like the bundle
+//   dist/token-heatmap.hydrate.classic.js  the same code as a classic script (no exports), for site
+//                                  tools that write only <script src> (MkDocs before 1.5)
 //   dist/ssr.js, dist/cli.js       renderHeatmap()/renderPage() and the CLI for Node, with
 //                                  @lit-labs/ssr, lit and d3 bundled in (they import only Node built-ins),
 //                                  and the hydrate script above inlined as a string
@@ -15,6 +17,47 @@ import { compileTs, licenses, minifyCss, minifyHtml, selfContained } from '../ro
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const HYDRATE_FILE = 'dist/token-heatmap.hydrate.js';
+const CLASSIC_FILE = 'token-heatmap.hydrate.classic.js';
+
+/**
+ * Emits CLASSIC_FILE beside the minified hydrate module: the same code without its `export`
+ * statement, inside a strict-mode function. A module's top-level names are its own and its code is
+ * strict; the function keeps both true in a classic script, which is why the rest runs unchanged.
+ * Anything only a module may contain (import, import.meta, top-level await) fails the build.
+ */
+function classicScript() {
+  return {
+    name: 'classic-script',
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      const program = this.parse(chunk.code);
+      const cuts = [];
+      const moduleOnly = [];
+      const visit = (node, depth) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'ImportExpression' || node.type === 'MetaProperty' || node.type === 'ImportDeclaration') moduleOnly.push(node.type);
+        if (node.type === 'AwaitExpression' && depth === 0) moduleOnly.push('top-level await');
+        if (node.type === 'ExportAllDeclaration' || node.type === 'ExportDefaultDeclaration') moduleOnly.push(node.type);
+        const inner = /Function/.test(node.type) ? depth + 1 : depth;
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach((v) => visit(v, inner));
+          else if (value && typeof value === 'object') visit(value, inner);
+        }
+      };
+      for (const node of program.body) {
+        // `export{a as TokenHeatmap,…}` names existing bindings: dropping it changes nothing else.
+        if (node.type === 'ExportNamedDeclaration' && !node.declaration && !node.source) cuts.push([node.start, node.end]);
+        else visit(node, 0);
+      }
+      if (moduleOnly.length) this.error(`${CLASSIC_FILE}: the hydrate module uses ${[...new Set(moduleOnly)].join(', ')}, which a classic script cannot`);
+      let code = chunk.code;
+      for (const [start, end] of cuts.reverse()) code = code.slice(0, start) + code.slice(end);
+      // The licence comment stays first, as in the module.
+      const banner = /^\/\*![\s\S]*?\*\/\n?/.exec(code)?.[0] ?? '';
+      this.emitFile({ type: 'asset', fileName: CLASSIC_FILE, source: `${banner}!function(){"use strict";${code.slice(banner.length).trim()}\n}();\n` });
+    },
+  };
+}
 
 /**
  * Replaces src/hydrate-script.ts (which reads the built file at run time) with the text of
@@ -39,10 +82,13 @@ export default () => [
   {
     input: 'src/hydrate.ts',
     output: { file: HYDRATE_FILE, format: 'es' },
-    plugins: selfContained({
-      banner: `/*! ${pkg.name} ${pkg.version} (${pkg.license}) hydrate script with lit, @lit-labs/ssr-client, d3-scale-chromatic, d3-interpolate, d3-color: licences in token-heatmap.hydrate.js.LICENSE.txt of the ${pkg.name} package */`,
-      licenseFile: 'token-heatmap.hydrate.js.LICENSE.txt',
-    }),
+    plugins: [
+      ...selfContained({
+        banner: `/*! ${pkg.name} ${pkg.version} (${pkg.license}) hydrate script with lit, @lit-labs/ssr-client, d3-scale-chromatic, d3-interpolate, d3-color: licences in token-heatmap.hydrate.js.LICENSE.txt of the ${pkg.name} package */`,
+        licenseFile: 'token-heatmap.hydrate.js.LICENSE.txt',
+      }),
+      classicScript(),
+    ],
   },
   {
     input: { ssr: 'src/ssr.ts', cli: 'src/cli.ts' },

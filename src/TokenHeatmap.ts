@@ -1,29 +1,35 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
-import { buildMatrix, InvalidJson, type Matrix, type ValuesInput } from './data.js';
-import { HeatmapErrorEvent, type CellIndex } from './events.js';
-import { resolveDomain, type Domain } from './scale.js';
+import type { ValuesInput } from './data.js';
+import type { CellIndex } from './events.js';
+import { StylesPerDocument } from './document-styles.js';
+import { ProblemReporter } from './problem-reporter.js';
+import { isNonEmpty } from './safe-read.js';
+import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
-import { DEFAULT_SCHEME, pickInterpolator, schemeInterpolator, type Interpolator } from './schemes.js';
-import { litProperties, propertySpec, resolveOption, type PropertyName } from './properties.js';
-import { shown } from './shown.js';
+import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
+import { litProperties, type PropertyName } from './properties.js';
 import { CellColors } from './grid/cell-colors.js';
 import { columnLabelsVertical } from './grid/column-labels.js';
 import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
-import { cellTooltip, renderTooltip, TooltipController, type TooltipContent } from './tooltip.js';
-import type { Aggregate } from './view/aggregate.js';
-import type { DisplayModel } from './view/display-model.js';
-import type { GroupBy } from './view/grouping.js';
-import { normalisationTitle, type Normalize } from './view/normalise.js';
-import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
-import { ReadingPipeline, type Reading, type ReadingOptions } from './view/pipeline.js';
-import type { CompareMode } from './view/compare.js';
+import { ReactHydrationController } from './react-hydration.js';
+import { cellTooltip, renderTooltip, TooltipController } from './tooltip.js';
 import type { GridPosition } from './navigation.js';
 import { renderStepLegends, stepAppendix, StepColors, type StepView } from './step-scores/render-step-scores.js';
 import { renderTextView } from './text-view/render-text-view.js';
 import { TextViewController } from './text-view/text-view-controller.js';
+import { ThemeController } from './theme-controller.js';
+import { Announcer } from './announcer.js';
+import { canvasOverview, download, svgToPng } from './export/browser-export.js';
+import { exportFileName, matrixCsv } from './export/csv.js';
+import { ExportMenuController } from './export/export-menu.js';
+import { figureFromView, type FigureSizes } from './export/figure.js';
+import { renderFigureSvg } from './export/svg.js';
+import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
+import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
+import { normalisationTitle } from './view/normalise.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -42,7 +48,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @slot caption - Replaces the built-in caption above the grid.
  * @slot colorbar - Replaces the built-in colour bar.
  *
- * @csspart caption - The caption above the grid.
+ * @csspart caption - The caption above the grid: a heading (`caption-level`) that names the grid.
  * @csspart alert - The message that lists problems with the input.
  * @csspart scroller - The scrolling box around the grid.
  * @csspart grid - The grid of labels and cells.
@@ -50,10 +56,10 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart column-label - A column label.
  * @csspart row-label - A row label.
  * @csspart cell - A value cell; also `cell-missing`, `cell-clamped`, `cell-selected`.
- * @csspart band - The faint row and column bands of the crosshair (`crosshair="band"`).
+ * @csspart band - The lines along the hovered row and column (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
- * @csspart step-scores - A row of step scores under the grid; its cells are `step-score`, its name `step-score-label`.
+ * @csspart step-scores - A row of step scores under the grid; its cells are `step-score` (`step-score-missing`), its name `step-score-label`.
  * @csspart step-scores-legend - The small legends of the step scores' scales.
  * @csspart text-view - The text view (`view="text"` or `"both"`): `text-heading` with its `text-step` buttons, then `text-body`.
  * @csspart text-token - A token of the text view; also `text-token-missing`, `text-token-special`, `text-token-target`, `text-token-run`.
@@ -72,12 +78,13 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-color - Text colour.
  * @cssprop --token-heatmap-muted-color - Colour of the glyphs that stand for invisible characters.
  * @cssprop --token-heatmap-background - Background, also behind sticky labels.
- * @cssprop --token-heatmap-line-color - Outline of the colour bar.
+ * @cssprop --token-heatmap-line-color - Outline of the colour bar and its pointed ends (≥ 3:1 against the background).
  * @cssprop --token-heatmap-missing-color - Background of a missing cell.
- * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell.
+ * @cssprop --token-heatmap-missing-stripe-color - Hatching of a missing cell (≥ 3:1 against the missing colour).
  * @cssprop --token-heatmap-highlight-color - Background of the hovered or focused cell's labels.
- * @cssprop --token-heatmap-band-color - Crosshair band over the hovered row and column.
- * @cssprop --token-heatmap-focus-color - Keyboard focus ring.
+ * @cssprop --token-heatmap-band-color - Lines along the hovered row and column (`crosshair="band"`).
+ * @cssprop --token-heatmap-focus-color - Keyboard focus ring, outer colour.
+ * @cssprop --token-heatmap-focus-inner-color - Keyboard focus ring, inner colour (keep it ≥ 9:1 from the outer one).
  * @cssprop --token-heatmap-selection-color - Frame of the selected cell.
  * @cssprop --token-heatmap-tooltip-background - Tooltip background.
  * @cssprop --token-heatmap-tooltip-color - Tooltip text.
@@ -88,7 +95,7 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-text-width - The text view wraps its lines at this width, or the element's (48em).
  * @cssprop --token-heatmap-target-color - Outline of the current output's own token in the text view.
  */
-export class TokenHeatmap extends LitElement {
+export class TokenHeatmap extends StylesPerDocument(LitElement) {
   static override styles = styles;
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
@@ -121,11 +128,14 @@ export class TokenHeatmap extends LitElement {
   /** Decimal places printed in each cell. */
   decimals = 4;
 
-  /** The colour bar's title and the grid's accessible name. */
+  /** The colour bar's title and name, and the grid's accessible name when there is no caption. */
   label = '';
 
-  /** A heading drawn above the grid; the `caption` slot replaces it. */
+  /** A heading drawn above the grid, which also names the grid; the `caption` slot replaces it. */
   caption = '';
+
+  /** The caption's heading level, 1–6. */
+  captionLevel = 2;
 
   /** Draws tokens as columns and outputs as rows. */
   transpose = false;
@@ -133,7 +143,7 @@ export class TokenHeatmap extends LitElement {
   /** The selected cell in the caller's indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute. */
   selected: CellIndex | null = null;
 
-  /** `light` or `dark`; by default the element follows `prefers-color-scheme`. */
+  /** `light` or `dark`; by default the element follows the page: the background behind it, else its `color-scheme`. */
   theme?: 'light' | 'dark';
 
   /** `labels` highlights the hovered cell's row and column labels; `band` also shades its row and column. */
@@ -143,10 +153,10 @@ export class TokenHeatmap extends LitElement {
   columnLabelOrientation: 'auto' | 'horizontal' | 'vertical' = 'auto';
 
   /** Merges the row tokens into `words`, `sentences` or `lines`; `tokens` shows every piece. */
-  groupRows: GroupBy = 'tokens';
+  groupRows: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Merges the column labels into `words`, `sentences` or `lines`, as `groupRows` does for rows. */
-  groupColumns: GroupBy = 'tokens';
+  groupColumns: 'tokens' | 'words' | 'sentences' | 'lines' = 'tokens';
 
   /** Your own row segmentation: a group number per row token, non-decreasing (null: a group of its own); overrides `groupRows`. */
   rowGroups: (number | null)[] | null = null;
@@ -155,10 +165,10 @@ export class TokenHeatmap extends LitElement {
   columnGroups: (number | null)[] | null = null;
 
   /** How a group's pieces become one value: `sum`, `mean`, or `absmax` (the piece of largest magnitude, sign kept). */
-  aggregate: Aggregate = 'sum';
+  aggregate: 'sum' | 'mean' | 'absmax' = 'sum';
 
   /** Divides each `column` (`row`, or `all` the values) by its largest |value|, so its strongest attribution is ±1. */
-  normalization: Normalize = 'none';
+  normalization: 'none' | 'column' | 'row' | 'all' = 'none';
 
   /** Shows only the k rows of largest |value| (in the selected column, if any); each run of the others folds into one row. */
   topK?: number;
@@ -184,53 +194,86 @@ export class TokenHeatmap extends LitElement {
   /** With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both. */
   compareMode: 'diff' | 'a' | 'b' = 'diff';
 
+  /** Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work. */
+  noExport = false;
+
   // ---- derived in willUpdate -------------------------------------------------------------
-  private _matrix: Matrix = buildMatrix([], [], []);
-  private _matrixInput: readonly unknown[] = [];
-  private readonly _pipeline = new ReadingPipeline();
-  private _model!: DisplayModel;
-  private _domain: Domain = { min: -1, max: 1, center: 0 };
-  private _interpolate: Interpolator = schemeInterpolator(DEFAULT_SCHEME)!;
-  /** Options as drawn: the given value when valid, else the default. */
-  private _decimals = 4;
-  private _crosshair: 'labels' | 'band' = 'labels';
-  private _label = '';
-  private _caption = '';
-  private _reading!: Reading;
-  private _view: 'grid' | 'text' | 'both' = 'grid';
-  private _steps!: StepView;
+  private readonly _deriver = new ViewDeriver();
+  /** What is drawn: the display model, the options as drawn, the domain (src/view/derive.ts). */
+  private _view!: DerivedView;
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _problems: string[] = [];
-  private _reportedProblems = '';
+  private _steps!: StepView;
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
+  private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
   private readonly _stepColors = new StepColors();
-  private readonly _focus = new FocusController(this, {
-    model: () => this._model,
+  private readonly _focus: FocusController = new FocusController(this, {
+    model: () => this._view.model,
     pageRows: () => this._window.pageRows(),
     toggle: (position) => this._expand(position),
+    tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  private readonly _text = new TextViewController(this, {
-    model: () => this._model,
+  private readonly _text: TextViewController = new TextViewController(this, {
+    model: () => this._view.model,
     toggleSelection: (position) => this._focus.toggle(position),
     clearSelection: () => this.selected !== null && (this._focus.select(null), true),
     expand: (position) => this._expand(position),
   });
   // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
-  private readonly _tooltip = new TooltipController(this, () => {
+  private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
     return this._text.hoveredElement() ?? (cell && this._focus.elementAt(cell.row, cell.column));
   });
+  /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
+  protected readonly _pageTheme = new ThemeController(this);
+  private readonly _announcer = new Announcer(this);
+
+  private readonly _export = new ExportMenuController(this, (format) => {
+    const name = exportFileName(this._view.caption, format);
+    if (format === 'svg') download(this.toSVG(), name, 'image/svg+xml');
+    else if (format === 'csv') download(this.toCSV(), name, 'text/csv');
+    else void this.toPNG().then((png) => download(png, name, 'image/png'));
+  });
+
+  constructor() {
+    super();
+    // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
+    new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
+  }
+
+  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
+  toSVG(): string {
+    const w = this._window;
+    const sizes = this.hasUpdated
+      ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
+      : undefined;
+    const input = figureFromView(this._view, (value) => this._colors.colorFor(value), canvasOverview, {
+      sizes: sizes as FigureSizes | undefined,
+      theme: isDark(this) ? 'dark' : 'light',
+      idPrefix: `token-heatmap-${++figures}-`,
+    });
+    return renderFigureSvg(input);
+  }
+
+  /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
+  toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
+    return svgToPng(this.toSVG(), scale);
+  }
+
+  /** Every cell of the data as tidy CSV: `row_index,column_index,row,column,value`, in your indices, values at full precision. */
+  toCSV(): string {
+    return matrixCsv(this._view.matrix);
+  }
 
   /** Opens or closes what a header stands for (a group, a run of hidden rows); false when there is nothing. */
   private _expand(position: GridPosition): boolean {
-    const next = toggleAt(this._expansion, this._model, position);
+    const next = toggleAt(this._expansion, this._view.model, position);
     if (!next) return false;
     this._expansion = next;
     this.requestUpdate();
@@ -238,114 +281,43 @@ export class TokenHeatmap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const problems: string[] = [];
-    const dataInput = [this.rows, this.columns, this.values];
-    if (changed.has('rows') || changed.has('columns') || changed.has('values') || !sameInputs(dataInput, this._matrixInput)) {
-      this._matrixInput = dataInput;
-      this._matrix = buildMatrix(this.rows, this.columns, this.values);
-    }
-    problems.push(...this._matrix.problems);
-    const option = <T>(name: PropertyName) => this._option(name, problems) as T;
-    this._decimals = option('decimals');
-    this._label = option('label');
-    this._caption = option('caption');
-    this._crosshair = option('crosshair');
-    option('theme');
-    this._view = option('view');
-    const orientation = option<string>('columnLabelOrientation');
-    const givenCenter = option<number>('center');
-    const scheme = pickInterpolator(option('scheme'), this.interpolator);
-    if (scheme.problem) problems.push(scheme.problem);
-    this._interpolate = scheme.interpolate;
-
     // Opened groups and revealed runs belong to one grouping of one matrix.
-    if (GROUPING_INPUTS.some((p) => changed.has(p))) this._expansion = CLOSED;
-    const selected = this._option('selected', problems) as CellIndex | null;
-    const options: ReadingOptions = {
-      groupRows: option('groupRows'),
-      groupColumns: option('groupColumns'),
-      rowGroups: this.rowGroups,
-      columnGroups: this.columnGroups,
-      aggregate: option('aggregate'),
-      normalize: option('normalization'),
-      topK: option('topK'),
-      threshold: option('threshold'),
-      hideSpecial: !!this.hideSpecial,
-      transpose: !!this.transpose,
-      selected,
-      compare: this.compare,
-      compareMode: option<CompareMode>('compareMode'),
-      stepScores: this.stepScores,
-      ...this._expansion,
-    };
-    const reading = (this._reading = this._pipeline.read(this._matrix, options));
-    problems.push(...reading.problems);
-    this._model = reading.model;
-    this._summary = reading.model.summary(this._decimals);
-    this._steps = { series: reading.steps.series, model: reading.model, colors: this._stepColors, decimals: this._decimals };
-
-    // A difference diverges about 0, whatever the attributions' own centre.
-    const center = reading.comparison.mode === 'diff' ? 0 : givenCenter;
-    // The domain covers both attributions when one of them is shown, so switching keeps every colour.
-    const stats = reading.domainStats;
-    const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-    const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
-    this._domain = domain.domain;
-    problems.push(...domain.problems);
+    if (GROUPING_INPUTS.some((p) => changed.has(p as keyof TokenHeatmap))) this._expansion = CLOSED;
+    const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
+    const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
+    this._summary = view.model.summary(view.decimals);
+    this._reporter.problems = view.problems;
+    this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
-    this._colors.configure(this._domain, this._interpolate);
+    this._colors.configure(view.domain, view.interpolate);
 
-    if (selected !== null && !this._model.positionOf(selected) && !this._hiddenByView(selected)) {
-      problems.push(`selected: ${this._written(this.selected)} is not {"rowIndex", "columnIndex"} inside the data; ignored`);
-    }
-    this._problems = problems;
+    this._steps = { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
 
-    const { rows, columns } = this._model;
+    const { rows, columns } = view.model;
     this._window.setShape(rows.count, columns.count);
     this._focus.fit(rows.count, columns.count);
     // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
-    const hovered = this._view === 'both' ? this._focus.hoveredCell : null;
-    const preview = hovered ? this._model.cellIndex(hovered.row, hovered.column).columnIndex : null;
-    this._text.prepare(this._model, selected, preview, option('targetRows'), this._matrix.rowCount);
-    const verticalInput = [columns, orientation, this._window.cellSize.width, this._window.fontSize];
+    const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
+    const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
+    this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
+    const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
       this._window.invalidate();
-      this._vertical = columnLabelsVertical(columns, orientation, this._window.cellSize.width, this._window.fontSize);
+      this._vertical = columnLabelsVertical(columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize);
     }
   }
 
-  /** An option's value as drawn; an invalid one is reported and replaced by its default. */
-  private _option(name: PropertyName, problems: string[]): unknown {
-    const spec = propertySpec(name)!;
-    const value = this[name];
-    // A number attribute that is not a number arrives as NaN: quote what the author wrote instead.
-    const written = Number.isNaN(value) && spec.attribute ? this.getAttribute(spec.attribute) : null;
-    const result = resolveOption(spec, value, written);
-    if (result.problem && name !== 'selected') problems.push(result.problem);
-    return result.problem ? spec.default : result.value;
-  }
-
-  /** What the user gave for a property, for messages: the text of JSON that did not parse. */
-  private _written(value: unknown): string {
-    return shown(value instanceof InvalidJson ? value.text : value);
-  }
-
-  /** A valid cell that the view hides (a hidden special token, a folded run) is still a valid selection. */
-  private _hiddenByView(cell: CellIndex): boolean {
-    return cell.rowIndex < this._matrix.rowCount && cell.columnIndex < this._matrix.columnCount;
-  }
-
   protected override render(): TemplateResult {
-    const problems = this._problems;
-    const focus = this._focus;
     const view = this._view;
-    const { rows, columns } = this._model;
+    const { problems, model } = view;
+    const focus = this._focus;
+    const { rows, columns } = model;
     const grid =
-      view === 'text'
+      view.view === 'text'
         ? nothing
         : renderGrid({
-            model: this._model,
+            model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
             rowPool: this._window.rowPool,
@@ -353,13 +325,14 @@ export class TokenHeatmap extends LitElement {
             active: focus.active,
             hover: focus.hover,
             focusWithin: focus.focusWithin,
-            selected: this.selected ? this._model.positionOf(this.selected) : null,
+            selected: this._view.selected && model.positionOf(this._view.selected),
             colors: this._colors,
-            domain: this._domain,
-            decimals: this._decimals,
+            domain: view.domain,
+            decimals: view.decimals,
             vertical: this._vertical,
-            crosshair: this._crosshair,
-            label: this._label,
+            crosshair: view.crosshair,
+            label: view.label,
+            labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
             appendix: stepAppendix(this._steps),
@@ -367,63 +340,57 @@ export class TokenHeatmap extends LitElement {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
               pointerover: focus.onPointerOver,
+              pointermove: focus.onPointerOver,
               pointerleave: focus.onPointerLeave,
               click: focus.onClick,
               focusin: focus.onFocusIn,
               focusout: focus.onFocusOut,
             },
           });
+    const { domain, interpolate, decimals, label } = view;
     const text =
-      view === 'grid'
-        ? nothing
-        : renderTextView(this._text.view({ model: this._model, selected: this.selected, colors: this._colors, interpolate: this._interpolate, domain: this._domain, decimals: this._decimals, label: this._label, steps: this._steps }));
-    const legends = renderStepLegends(this._steps.series, this._decimals);
+      view.view === 'grid' ? nothing : renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
+    const legends = renderStepLegends(this._steps.series, decimals);
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
-        <slot name="caption">${this._caption ? html`<div class="caption" part="caption">${this._caption}</div>` : nothing}</slot>
+        <slot name="caption"
+          >${view.caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${view.captionLevel}>${view.caption}</div>` : nothing}</slot
+        >
         <div class="body">
-          ${view === 'grid' && legends === nothing ? grid : html`<div class="views">${grid}${legends}${text}</div>`}
+          ${view.view === 'grid' && legends === nothing ? grid : html`<div class="views">${grid}${legends}${text}</div>`}
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
-      ${renderTooltip(this._tooltipContent())}
+      ${this._view.noExport ? nothing : this._export.render()}
+      ${renderTooltip(this._tooltipContent(), focus.onTooltipLeave)}
+      ${this._announcer.render()}
     `;
   }
 
   /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
-  private _tooltipContent(): TooltipContent | null {
+  private _tooltipContent() {
     const cell = this._text.hoveredPosition ?? this._focus.hoveredCell;
-    return cell && cellTooltip(this._reading, cell, this._domain);
+    return cell && cellTooltip(this._view.model, cell, this._view.domain, this._view);
   }
 
   private _renderColorbar(): TemplateResult {
-    const stats = this._reading.stats;
-    const mode = this._reading.comparison.mode;
+    const { stats, domain, interpolate, decimals, label, normalize, comparison } = this._view;
+    const mode = comparison.mode;
     const compared = mode === 'diff' ? 'A − B' : mode ? `${mode.toUpperCase()} (scale of A and B)` : '';
     return renderColorbar({
-      domain: this._domain,
-      interpolate: this._interpolate,
+      domain,
+      interpolate,
       // The shown values' extremes (normalised, specials hidden); none: neither end is passed.
       dataMin: stats.minRow >= 0 ? stats.min : Infinity,
       dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
-      decimals: this._decimals,
-      label: [this._label, compared, normalisationTitle(this._reading.normalize)].filter(Boolean).join(', '),
+      decimals,
+      label: [label, compared, normalisationTitle(normalize)].filter(Boolean).join(', '),
       // The text alone has no rows to measure: a bar of a few ticks.
-      height: this._view === 'text' ? 120 : this._window.barHeight(),
+      height: this._view.view === 'text' ? 120 : this._window.barHeight(),
     });
   }
 
-  protected override updated(): void {
-    const report = this._problems.join('\n');
-    if (report !== this._reportedProblems) {
-      this._reportedProblems = report;
-      if (report) {
-        for (const p of this._problems) console.warn(`<token-heatmap>: ${p}`);
-        this.dispatchEvent(new HeatmapErrorEvent(report, this._problems));
-      }
-    }
-  }
 
   // Measurement after a render can ask for one more (the right window, the colour bar's ticks):
   // `updateComplete` resolves once the element has settled, so callers see what gets painted.
@@ -437,7 +404,11 @@ export class TokenHeatmap extends LitElement {
 /** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
 const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
 
-/** Whether two lists hold the same values, by identity. */
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+/** Exported figures so far, for ids unique in a page that inlines several. */
+let figures = 0;
+
+/** Whether the element is drawn dark: its own background, whatever theme decided it. */
+function isDark(element: HTMLElement): boolean {
+  const rgb = parseColor(getComputedStyle(element).backgroundColor);
+  return !!rgb && relativeLuminance(rgb) < 0.18;
 }

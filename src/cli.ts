@@ -9,7 +9,7 @@ import { deflateSync, gunzipSync } from 'node:zlib';
 import { figureFromData } from './export/figure.js';
 import { fromInseqObject, InseqFormatError, isInseqSave, parsePythonJson } from './export/inseq.js';
 import { renderFigureSvg } from './export/svg.js';
-import { checkInput, HeatmapInputError, JSON_PROPERTIES, renderHeatmap, renderPage, type HeatmapInput } from './ssr.js';
+import { checkInput, HeatmapInputError, inputWarnings, JSON_PROPERTIES, renderHeatmap, renderPage, type HeatmapInput } from './ssr.js';
 
 /** The optional keys of the JSON, from the property schema, wrapped to the help's width. */
 const optionKeys = JSON_PROPERTIES.filter((p) => !['rows', 'columns', 'values'].includes(p.name))
@@ -150,9 +150,8 @@ async function readHeatmap(text: string, index: number): Promise<HeatmapInput> {
   }
   if (!isInseqSave(parsed)) return checkInput(parsed);
   const data = await fromInseqObject(parsed, { index });
-  // The element's data: NaN is a missing cell, written as null.
-  const { rows, columns, values, label, stepScores, targetRows } = data;
-  return checkInput({ rows, columns, values, label, ...(stepScores ? { stepScores } : {}), ...(targetRows ? { targetRows } : {}) });
+  // The element's data: NaN is a missing cell, written as null; step scores and target rows as the element reads them.
+  return checkInput(data);
 }
 
 // resvg-js 2.6 draws the generic `monospace` and `sans-serif` in its default font whatever it is told
@@ -205,6 +204,8 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
       if (error instanceof HeatmapInputError || error instanceof InseqFormatError) throw new HeatmapInputError(`${source}: ${error.message}`);
       throw error;
     }
+    // Drawn as the element draws it (the data's range widened), and said once here.
+    for (const warning of inputWarnings(input)) io.stderr.write(`token-heatmap: warning: ${source}: ${warning}\n`);
     let output: string | Uint8Array;
     if (args.format === 'html') {
       output = args.fragment ? `${await renderHeatmap(input)}\n` : await renderPage(input, { title: args.title, script: args.script });

@@ -61,9 +61,10 @@ export function renderColorbar({ domain, interpolate, dataMin, dataMax, decimals
   const above = dataMax > max;
   const below = dataMin < min;
   // The pointed ends' colours, checked like the gradient's: an invalid one leaves the end unpainted.
+  // The colour fills the inner triangle; the outer one, in the line colour, is its outline.
   const endColor = (t: number) => {
     const color = cssColor(interpolate(t));
-    return color === null ? '' : `background:${color}`;
+    return color === null ? '' : `--_end-color:${color}`;
   };
   const count = tickCount(height);
   const places = tickDecimals(domain, count, decimals);

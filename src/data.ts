@@ -1,3 +1,5 @@
+import { errorText, isArray, isInstance, isList, listError, readKey, readList } from './safe-read.js';
+
 /** An attribute whose text is not valid JSON; kept so the element can say so. */
 export class InvalidJson {
   constructor(
@@ -73,35 +75,60 @@ interface Labels {
 
 function readLabels(name: string, input: unknown, problems: string[]): Labels {
   if (input === undefined || input === null) return { labels: [], given: false };
-  if (input instanceof InvalidJson) {
+  if (isInstance(input, InvalidJson)) {
     problems.push(`${name}: not valid JSON (${input.reason})`);
     return { labels: [], given: false };
   }
-  if (!Array.isArray(input)) {
-    problems.push(`${name}: expected an array of strings, got ${describe(input)}`);
+  // Typed arrays hold numbers, never text: only a real array is a list of labels.
+  const list = isTypedArray(input) ? ({ problem: 'not a list' } as const) : readList(input);
+  if ('problem' in list) {
+    problems.push(list.problem === 'not a list' ? `${name}: expected an array of strings, got ${describe(input)}` : `${name}: ${list.problem}; shown by index`);
     return { labels: [], given: false };
   }
   let bad = 0;
-  const labels = input.map((label) => {
+  const labels = list.items.map((label, i) => {
     if (typeof label === 'string') return label;
     if (typeof label === 'number' || typeof label === 'boolean') return String(label);
-    bad++;
+    // An entry that could not be read is reported on its own below.
+    if (!list.failed.includes(i)) bad++;
     return undefined;
   });
   if (bad) problems.push(`${name}: ${bad} label${bad > 1 ? 's are' : ' is'} not text; shown by index`);
+  if (list.failed.length) problems.push(`${name}: ${named('label', list.failed)} cannot be read (${list.error}); shown by index`);
   // No labels at all is a choice (index labels), not a mismatch worth a message.
   return { labels, given: labels.length > 0 };
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+  if (isArray(value)) return 'an array';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 20 ? value.slice(0, 20) + '…' : value)}`;
+  if (typeof value === 'function') return 'a function';
+  if (value === UNREADABLE) return 'an entry that cannot be read';
+  // typeof never throws, and String() of a number, boolean, BigInt or Symbol cannot.
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
-const isArrayLike = (v: unknown): v is ArrayLike<unknown> =>
-  Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+/** A typed array of numbers or BigInts (never a Proxy: ArrayBuffer.isView sees through none). */
+const isTypedArray = (v: unknown): v is ArrayLike<unknown> & ArrayBufferView => ArrayBuffer.isView(v) && !(v instanceof DataView);
+const isBigIntArray = (v: unknown) => v instanceof BigInt64Array || v instanceof BigUint64Array;
+
+/** An entry read again for a message; what cannot be read is described as such. */
+function entryAt(list: ArrayLike<unknown>, index: number): unknown {
+  const read = readKey(list, String(index));
+  return 'value' in read ? read.value : UNREADABLE;
+}
+const UNREADABLE = Symbol('an entry that cannot be read');
+
+/** A row's length, or undefined when it cannot be read. */
+function lengthOf(row: ArrayLike<unknown>): number | undefined {
+  try {
+    const n = row.length;
+    return n >= 0 && n <= 0xffffffff ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function checkLabelCount(name: string, labels: Labels, count: number, axis: string, problems: string[]): void {
   const n = labels.labels.length;
@@ -130,49 +157,102 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
   let dataRows = 0;
   let dataColumns = 0;
 
-  if (valuesInput instanceof InvalidJson) {
+  // Each reading step is guarded where the caller's objects are touched: a row that cannot be read
+  // is a row of missing cells, the rest is drawn.
+  const given = valuesInput !== undefined && valuesInput !== null;
+  const typed = given && isTypedArray(valuesInput);
+  const outer = !given || typed || isInstance(valuesInput, InvalidJson) ? null : readList(valuesInput);
+  let readable = given;
+  if (isInstance(valuesInput, InvalidJson)) {
     problems.push(`values: not valid JSON (${valuesInput.reason})`);
-  } else if (valuesInput !== undefined && valuesInput !== null && !isArrayLike(valuesInput)) {
-    problems.push(`values: expected a 2-D array values[row][column], got ${describe(valuesInput)}`);
-  } else if (valuesInput) {
-    const nested = Array.isArray(valuesInput) && valuesInput.some(isArrayLike);
+    readable = false;
+  } else if (outer && 'problem' in outer) {
+    problems.push(
+      outer.problem === 'not a list'
+        ? `values: expected a 2-D array values[row][column], got ${describe(valuesInput)}`
+        : `values: ${outer.problem}; shown as missing cells`,
+    );
+    readable = false;
+  } else if (given) {
+    // The outer list as read (null for a typed array, which is read in place).
+    const list = outer && !('problem' in outer) ? outer : null;
+    const items = list ? list.items : null;
+    const nested = items !== null && items.some(isList);
     if (nested) {
-      const input = valuesInput as unknown[];
+      // The caller's rows, read once; a row that cannot be read becomes null (missing cells).
+      const input: (ArrayLike<unknown> | null)[] = items.map((row) => (isList(row) ? row : null));
+      const lengths = input.map((row) => (row ? lengthOf(row) : undefined));
       dataRows = input.length;
-      for (const row of input) if (isArrayLike(row)) dataColumns = Math.max(dataColumns, row.length);
+      for (const n of lengths) if (n !== undefined) dataColumns = Math.max(dataColumns, n);
       rowCount = Math.max(rowCount, dataRows);
       columnCount = Math.max(columnCount, dataColumns);
       const notRows: number[] = [];
+      const unreadRows: number[] = [...list!.failed];
+      const failedRows = new Set(unreadRows);
+      let unreadError = list!.error;
       const short: number[] = [];
       let badValue = '';
       // One pass validates every entry and finds the extremes; the values are read in place, not copied.
       const scan = emptyScan();
       for (let r = 0; r < dataRows; r++) {
         const row = input[r];
-        if (!isArrayLike(row)) {
-          notRows.push(r);
+        const length = lengths[r];
+        if (!row || length === undefined) {
+          if (failedRows.has(r)) continue;
+          // A revoked Proxy cannot even say whether it is an array: it cannot be read.
+          const why = row ? 'its length cannot be read' : listError(items[r]);
+          if (why) {
+            unreadRows.push(r);
+            unreadError ??= why;
+            input[r] = null;
+          } else notRows.push(r);
           continue;
         }
-        if (row.length < dataColumns) short.push(r);
-        const before = scan.badCount;
-        scanRow(row, r * columnCount, scan);
-        if (!before && scan.badCount) badValue = `values[${r}][${scan.badAt}] is ${describe(row[scan.badAt])}`;
+        if (length < dataColumns) short.push(r);
+        const before = { ...scan };
+        try {
+          scanRow(row, r * columnCount, scan);
+        } catch (error) {
+          // Undo what the row's readable part added: the whole row is shown as missing.
+          Object.assign(scan, before);
+          unreadRows.push(r);
+          unreadError ??= errorText(error);
+          input[r] = null;
+          continue;
+        }
+        if (!before.badCount && scan.badCount) badValue = `values[${r}][${scan.badAt}] is ${describe(entryAt(row, scan.badAt))}`;
       }
       const badCount = scan.badCount;
       if (notRows.length) problems.push(`values: ${listed('row', notRows)} not an array; shown as missing cells`);
+      if (unreadRows.length) problems.push(`values: ${named('row', unreadRows.sort((x, y) => x - y))} cannot be read (${unreadError}); shown as missing cells`);
       if (short.length) problems.push(`values: ${listed('row', short)} shorter than ${dataColumns}; padded with missing cells`);
       if (badCount)
         problems.push(`values: ${badValue}, not a number${badCount > 1 ? ` (and ${badCount - 1} more)` : ''}; shown as missing`);
       stats = { min: scan.min, max: scan.max, minIndex: scan.minIndex, maxIndex: scan.maxIndex };
       at = (r, c) => {
         const row = input[r];
-        const v = isArrayLike(row) ? row[c] : undefined;
+        if (!row) return NaN;
+        let v: unknown;
+        try {
+          v = row[c];
+        } catch {
+          // A getter that worked while validating and throws now: still only a missing cell.
+          return NaN;
+        }
         return typeof v === 'number' ? v : NaN;
       };
     } else {
-      const source = valuesInput as ArrayLike<unknown>;
-      if (!ArrayBuffer.isView(source) && source.length)
+      // Flat, row-major: the caller's typed array, or a plain array read entry by entry.
+      const source: ArrayLike<unknown> = items ?? (valuesInput as ArrayLike<unknown>);
+      if (!typed && source.length)
         problems.push('values: expected a 2-D array values[row][column], got a 1-D array; read as row-major');
+      if (isBigIntArray(valuesInput)) problems.push(`values: a ${(valuesInput as object).constructor.name} holds BigInts, not numbers; shown as missing`);
+      else if (list) {
+        if (list.failed.length) problems.push(`values: ${named('value', list.failed)} cannot be read (${list.error}); shown as missing`);
+        const bad = source.length ? countNonNumbers(source) : { count: 0, at: -1 };
+        if (bad.count)
+          problems.push(`values: values[${bad.at}] is ${describe(entryAt(source, bad.at))}, not a number${bad.count > 1 ? ` (and ${bad.count - 1} more)` : ''}; shown as missing`);
+      }
       const length = source.length;
       if (columnCount && length % columnCount === 0) rowCount = length / columnCount;
       else if (rowCount && length % rowCount === 0) columnCount = length / rowCount;
@@ -198,7 +278,7 @@ export function buildMatrix(rowsInput: unknown, columnsInput: unknown, valuesInp
       at = (r, c) => grid[r * width + c];
     }
   }
-  if (valuesInput !== undefined && valuesInput !== null && !(valuesInput instanceof InvalidJson) && isArrayLike(valuesInput)) {
+  if (readable) {
     checkLabelCount('rows', rows, dataRows, 'rows', problems);
     checkLabelCount('columns', columns, dataColumns, 'columns', problems);
   }
@@ -241,9 +321,24 @@ function scanRow(row: ArrayLike<unknown>, base: number, scan: RowScan): void {
   }
 }
 
-function listed(noun: string, indices: number[]): string {
+/** "row 3" or "rows 1, 2, 5 and 4 more". */
+function named(noun: string, indices: readonly number[]): string {
   const shown = indices.slice(0, 5).join(', ') + (indices.length > 5 ? ` and ${indices.length - 5} more` : '');
-  return indices.length > 1 ? `${noun}s ${shown} are` : `${noun} ${shown} is`;
+  return indices.length > 1 ? `${noun}s ${shown}` : `${noun} ${shown}`;
+}
+
+/** "row 3 is" or "rows 1, 2 are". */
+const listed = (noun: string, indices: readonly number[]) => `${named(noun, indices)} ${indices.length > 1 ? 'are' : 'is'}`;
+
+/** How many entries of a flat list are neither numbers nor missing (null, undefined), and the first one's index. */
+function countNonNumbers(source: ArrayLike<unknown>): { count: number; at: number } {
+  let count = 0;
+  let at = -1;
+  for (let i = 0; i < source.length; i++) {
+    const v = source[i];
+    if (typeof v !== 'number' && v !== null && v !== undefined && !count++) at = i;
+  }
+  return { count, at };
 }
 
 /** Row-major `source` with `stride` values a row, copied into a rows × columns matrix padded with NaN. */

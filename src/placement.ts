@@ -37,3 +37,35 @@ export function placeTooltip(anchor: Box, tip: Size, viewport: Size, gap = 8, ed
     ? { left: centeredLeft, top: above, side: 'above' }
     : { left: centeredLeft, top: below, side: 'below' };
 }
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Twice the signed area of the triangle a, b, c: its sign tells on which side of a→b the point c lies. */
+const cross = (a: Point, b: Point, c: Point) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+
+/**
+ * Whether the pointer, having left its cell at `from`, is still on its way to the tooltip: inside
+ * the triangle from `from` to the two corners of the tooltip's side that faces the cell. While it
+ * is, the tooltip keeps its cell, so a diagonal path over the neighbours does not swap it (WCAG 1.4.13).
+ */
+export function inGraceArea(point: Point, from: Point, tip: Box, side: Placement['side']): boolean {
+  const right = tip.left + tip.width;
+  const bottom = tip.top + tip.height;
+  const [a, b]: [Point, Point] =
+    side === 'above'
+      ? [{ x: tip.left, y: bottom }, { x: right, y: bottom }]
+      : side === 'below'
+        ? [{ x: tip.left, y: tip.top }, { x: right, y: tip.top }]
+        : side === 'right'
+          ? [{ x: tip.left, y: tip.top }, { x: tip.left, y: bottom }]
+          : [{ x: right, y: tip.top }, { x: right, y: bottom }];
+  const d1 = cross(from, a, point);
+  const d2 = cross(a, b, point);
+  const d3 = cross(b, from, point);
+  const negative = d1 < 0 || d2 < 0 || d3 < 0;
+  const positive = d1 > 0 || d2 > 0 || d3 > 0;
+  return !(negative && positive);
+}

@@ -5,6 +5,8 @@
 import type { PropertyDeclaration } from 'lit';
 import { InvalidJson, parseJsonAttribute } from './data.js';
 import { schemeInterpolator } from './schemes.js';
+import type { CellIndex } from './events.js';
+import { isArray, isInstance, readKey, readList } from './safe-read.js';
 import { shown } from './shown.js';
 
 /** What a property holds, which decides its attribute converter and its check. */
@@ -59,8 +61,9 @@ export const PROPERTIES = [
   { name: 'scheme', attribute: 'scheme', kind: { type: 'scheme' }, default: 'RdYlGn', tsType: 'string', doc: 'A d3-scale-chromatic scheme name (`RdYlGn`, `RdBu`, `PuOr`, `Viridis`, …), case-insensitive.' },
   { name: 'interpolator', attribute: false, kind: { type: 'function' }, default: undefined, tsType: '(t: number) => string', doc: 'A colour function `(t: number) => cssColour` for t in 0–1; overrides `scheme`.' },
   { name: 'decimals', attribute: 'decimals', kind: { type: 'integer', min: 0, max: 20 }, default: 4, tsType: 'number', doc: 'Decimal places printed in each cell.' },
-  { name: 'label', attribute: 'label', kind: { type: 'text' }, default: '', tsType: 'string', doc: "The colour bar's title and the grid's accessible name." },
-  { name: 'caption', attribute: 'caption', kind: { type: 'text' }, default: '', tsType: 'string', doc: 'A heading drawn above the grid; the `caption` slot replaces it.' },
+  { name: 'label', attribute: 'label', kind: { type: 'text' }, default: '', tsType: 'string', doc: "The colour bar's title and name, and the grid's accessible name when there is no caption." },
+  { name: 'caption', attribute: 'caption', kind: { type: 'text' }, default: '', tsType: 'string', doc: 'A heading drawn above the grid, which also names the grid; the `caption` slot replaces it.' },
+  { name: 'captionLevel', attribute: 'caption-level', kind: { type: 'integer', min: 1, max: 6 }, default: 2, tsType: 'number', doc: "The caption's heading level, 1–6." },
   { name: 'transpose', attribute: 'transpose', kind: { type: 'boolean' }, default: false, tsType: 'boolean', doc: 'Draws tokens as columns and outputs as rows.' },
   {
     name: 'selected',
@@ -70,7 +73,14 @@ export const PROPERTIES = [
     tsType: 'CellIndex | null',
     doc: 'The selected cell in the caller\'s indices, or null. JSON `{"rowIndex":7,"columnIndex":2}` in the attribute.',
   },
-  { name: 'theme', attribute: 'theme', kind: { type: 'choice', choices: ['light', 'dark'] }, default: undefined, tsType: "'light' | 'dark'", doc: '`light` or `dark`; by default the element follows `prefers-color-scheme`.' },
+  {
+    name: 'theme',
+    attribute: 'theme',
+    kind: { type: 'choice', choices: ['light', 'dark'] },
+    default: undefined,
+    tsType: "'light' | 'dark'",
+    doc: '`light` or `dark`; by default the element follows the page: the background behind it, else its `color-scheme`.',
+  },
   {
     name: 'crosshair',
     attribute: 'crosshair',
@@ -204,6 +214,14 @@ export const PROPERTIES = [
     tsType: "'diff' | 'a' | 'b'",
     doc: 'With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both.',
   },
+  {
+    name: 'noExport',
+    attribute: 'no-export',
+    kind: { type: 'boolean' },
+    default: false,
+    tsType: 'boolean',
+    doc: 'Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work.',
+  },
 ] as const satisfies readonly PropertySpec[];
 
 /** The name of every public property. */
@@ -266,14 +284,14 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
       return typeof value === 'boolean';
     case 'choice':
       return typeof value === 'string' && kind.choices.includes(value);
-    case 'cell': {
-      const cell = value as { rowIndex?: unknown; columnIndex?: unknown } | null;
-      return typeof cell === 'object' && cell !== null && isIndex(cell.rowIndex) && isIndex(cell.columnIndex);
-    }
+    case 'cell':
+      return readCell(value) !== null;
     case 'function':
       return typeof value === 'function';
-    case 'groups':
-      return Array.isArray(value) && value.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
+    case 'groups': {
+      const list = readList(value);
+      return isArray(value) && !('problem' in list) && !list.failed.length && list.items.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
+    }
     case 'scores':
       return isScores(value);
     default:
@@ -281,36 +299,91 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
   }
 }
 
-/** `{name: number[]}`: an object whose every entry is an array (or typed array) of numbers and nulls. */
+/** `{name: number[]}`: an object of one entry or more, each an array (or typed array) of numbers and nulls; false for what cannot be read. */
 function isScores(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (series) => (Array.isArray(series) && series.every((v) => v === null || typeof v === 'number')) || series instanceof Float32Array || series instanceof Float64Array,
-  );
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+    const entries = Object.values(value);
+    return entries.length > 0 && entries.every(
+      (series) => (Array.isArray(series) && series.every((v) => v === null || typeof v === 'number')) || series instanceof Float32Array || series instanceof Float64Array,
+    );
+  } catch {
+    return false;
+  }
 }
 
 const isIndex = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-/** The element's value for an option: the given one when acceptable, else the default and a problem sentence. */
+/** A cell index read once into a plain object, or null when it is not one (or cannot be read). */
+export function readCell(value: unknown): CellIndex | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const row = readKey(value, 'rowIndex');
+  const column = 'value' in row ? readKey(value, 'columnIndex') : row;
+  if (!('value' in row) || !('value' in column) || !isIndex(row.value) || !isIndex(column.value)) return null;
+  return { rowIndex: row.value as number, columnIndex: column.value as number };
+}
+
+/** Why a cell-like value could not be read, or undefined when it can be (for the message). */
+function cellFailure(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of ['rowIndex', 'columnIndex']) {
+    const read = readKey(value, key);
+    if ('problem' in read) return read.problem;
+  }
+  return undefined;
+}
+
+/**
+ * The element's value for an option: the given one when acceptable, else the default and a problem
+ * sentence. Never throws, whatever the value; a cell comes back as a plain copy, read once.
+ */
 export function resolveOption(spec: PropertySpec, value: unknown, written?: string | null): { value: unknown; problem?: string } {
-  if (value === undefined || value === null || accepts(spec.kind, value)) return { value: value ?? spec.default };
+  if (value === undefined || value === null) return { value: spec.default };
+  if (spec.kind.type === 'cell') {
+    const cell = readCell(value);
+    if (cell) return { value: cell };
+  } else if (accepts(spec.kind, value)) return { value };
   // Attributes and frameworks hand over numbers as text and text as numbers: take what is meant.
   if (spec.kind.type === 'text' && (typeof value === 'number' || typeof value === 'boolean')) return { value: String(value) };
-  const what = written !== undefined && written !== null ? shown(written) : shown(value);
-  const instead = spec.default === undefined ? 'ignored' : `using ${shown(spec.default)}`;
-  return { value: spec.default, problem: `${spec.attribute || spec.name}: ${what} is not ${expected(spec.kind)}; ${instead}` };
+  const instead = spec.default === undefined || spec.default === null ? 'ignored' : `using ${shown(spec.default)}`;
+  const name = spec.attribute || spec.name;
+  const failure = spec.kind.type === 'cell' ? cellFailure(value) : undefined;
+  let why: string;
+  if (isInstance(value, InvalidJson)) why = `not valid JSON (${value.reason})`;
+  else if (failure) why = failure;
+  else why = `${written !== undefined && written !== null ? shown(written) : shown(value)} is not ${expected(spec.kind)}`;
+  return { value: spec.default, problem: `${name}: ${why}; ${instead}` };
 }
 
 // ---- Lit declarations ---------------------------------------------------------------------------
 
+// Reflection writes an option back to its attribute during the update: a value with no text (a
+// Symbol, a circular object, a revoked Proxy, a throwing toString) must not throw there, or the
+// whole update is lost. Such a value removes the attribute; the alert already names it.
+
+/** JSON of a value, or null when it has none (circular, BigInt inside, unreadable). */
+function jsonText(value: unknown): string | null {
+  try {
+    return JSON.stringify(value) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 const jsonConverter = {
   fromAttribute: parseJsonAttribute,
-  toAttribute: (value: unknown) => (value instanceof InvalidJson ? value.text : value === null || value === undefined ? null : JSON.stringify(value)),
+  toAttribute: (value: unknown) =>
+    value === null || value === undefined ? null : isInstance(value, InvalidJson) ? value.text : jsonText(value),
 };
 
 const numberConverter = {
   fromAttribute: (text: string | null) => (text === null || text.trim() === '' ? undefined : Number(text)),
-  toAttribute: (value: unknown) => (value === undefined || value === null ? null : String(value)),
+  toAttribute: (value: unknown) => (typeof value === 'number' || typeof value === 'string' ? String(value) : null),
+};
+
+/** Text options: strings as they are, numbers and booleans as text, anything else not written. */
+const textConverter = {
+  toAttribute: (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null),
 };
 
 /** Lit's `static properties` for the schema: data read from attributes, options also reflected. */
@@ -324,6 +397,7 @@ export function litProperties(): Record<string, PropertyDeclaration> {
       ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' || t === 'scores' ? { converter: jsonConverter } : {}),
       ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
       ...(t === 'boolean' ? { type: Boolean } : {}),
+      ...(t === 'text' || t === 'scheme' || t === 'choice' ? { converter: textConverter } : {}),
     };
   }
   return out;

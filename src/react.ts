@@ -11,11 +11,39 @@ export type { CellDetail, CellIndex, ValuesInput, Interpolator } from './index.j
 export type { TokenHeatmapProperties, TokenHeatmapEventProps, TokenHeatmapJSXProps } from './jsx.js';
 export type { TokenHeatmapElement };
 
+/** The bare tag's props where React sets them as properties (React 19 on the client). */
+type BareTagProps = TokenHeatmapJSXProps<React.DetailedHTMLProps<React.HTMLAttributes<TokenHeatmapElement>, TokenHeatmapElement>>;
+
+// React 18 writes every prop of a custom element as an attribute: arrays become "a,b" (not JSON),
+// `false` becomes "false" (a boolean attribute that is present, so true), a camelCase name is not
+// the element's attribute, and functions are dropped, listeners included. Only text and numbers
+// arrive intact. @types/react 18 is told apart by ReactElement's props, `any` there and `unknown`
+// from 19 on, so the check needs no React runtime and holds for every 18.x release of the types.
+/** True under @types/react 18 (and older). */
+type ReactTypesBefore19 = 0 extends 1 & React.ReactElement['props'] ? true : false;
+
+/** Props that React 18 cannot hand to the element: arrays, objects, functions, booleans, camelCase names, listeners. */
+type AttributeOnlyInReact18 = 'rows' | 'columns' | 'values' | 'selected' | 'interpolator' | 'transpose' | 'columnLabelOrientation' | 'oncell-select' | 'oncell-hover';
+
+/** The type of those props under React 18: the compiler prints it as the error message. */
+export type UseTheWrapperInReact18 = 'React 18 passes this to <token-heatmap> as text or drops it: use TokenHeatmap from token-heatmap/react';
+
+/**
+ * The bare tag under @types/react 18: text and number props only; the rest points to the wrapper.
+ * A listener's event and result are the message too, so every function fails to type-check with it.
+ */
+type React18BareTagProps = Omit<BareTagProps, AttributeOnlyInReact18> & {
+  [Name in AttributeOnlyInReact18]?: Name extends `on${string}` ? (event: UseTheWrapperInReact18) => UseTheWrapperInReact18 : UseTheWrapperInReact18;
+};
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      /** Token-attribution heatmap: in React 19 props become properties and `oncell-select` listens for `cell-select`. */
-      'token-heatmap': TokenHeatmapJSXProps<React.DetailedHTMLProps<React.HTMLAttributes<TokenHeatmapElement>, TokenHeatmapElement>>;
+      /**
+       * Token-attribution heatmap: in React 19 props become properties and `oncell-select` listens for
+       * `cell-select` (in the browser; with server rendering use `TokenHeatmap`). In React 18 use `TokenHeatmap`.
+       */
+      'token-heatmap': ReactTypesBefore19 extends true ? React18BareTagProps : BareTagProps;
     }
   }
 }

@@ -100,18 +100,3 @@ export function schemeInterpolator(name: string): Interpolator | null {
   const match = SCHEME_NAMES.find((n) => n.toLowerCase() === key);
   return match ? SCHEMES[match] : null;
 }
-
-/**
- * The interpolator to draw with: the caller's function when it returns a colour, else the named
- * scheme (already checked by the property schema), with a sentence saying why it was not used.
- */
-export function pickInterpolator(scheme: string, interpolator: unknown): { interpolate: Interpolator; problem?: string } {
-  const named = schemeInterpolator(scheme) ?? schemeInterpolator(DEFAULT_SCHEME)!;
-  if (interpolator === undefined || interpolator === null) return { interpolate: named };
-  try {
-    if (typeof interpolator === 'function' && typeof interpolator(0.5) === 'string') return { interpolate: interpolator as Interpolator };
-  } catch {
-    // reported below, like a non-function
-  }
-  return { interpolate: named, problem: `interpolator: not a (t) => colour function; using ${scheme}` };
-}

@@ -13,14 +13,19 @@ export const styles = css`
     --token-heatmap-max-height: 80vh;
     --token-heatmap-colorbar-width: 16px;
     --token-heatmap-color: light-dark(#1f2328, #e6edf3);
-    --token-heatmap-muted-color: light-dark(#59636e, #9198a1);
+    /* ≥ 4.5:1 on the background and on the highlight in both themes */
+    --token-heatmap-muted-color: light-dark(#59636e, #9ea7b3);
     --token-heatmap-background: light-dark(#ffffff, #0d1117);
-    --token-heatmap-line-color: light-dark(#d1d9e0, #3d444d);
+    /* the colour bar's outline: ≥ 3:1 against the background (WCAG 1.4.11) */
+    --token-heatmap-line-color: light-dark(#6e7781, #7d8590);
     --token-heatmap-missing-color: light-dark(#f6f8fa, #151b23);
-    --token-heatmap-missing-stripe-color: light-dark(#afb8c1, #59636e);
+    /* ≥ 3:1 against the missing colour (3.24:1 light, 3.77:1 dark) */
+    --token-heatmap-missing-stripe-color: light-dark(#818b98, #6e7681);
     --token-heatmap-highlight-color: light-dark(#ddf4ff, #1f3a5f);
-    --token-heatmap-band-color: light-dark(rgb(9 105 218 / 0.12), rgb(88 166 255 / 0.16));
-    --token-heatmap-focus-color: light-dark(#0969da, #58a6ff);
+    --token-heatmap-band-color: light-dark(#0969da, #58a6ff);
+    /* a two-colour ring, 12.8:1 (light) and 14.9:1 (dark) apart: one of them is ≥ 3:1 against any colour */
+    --token-heatmap-focus-color: light-dark(#0a3069, #cae8ff);
+    --token-heatmap-focus-inner-color: light-dark(#ffffff, #0d1117);
     --token-heatmap-selection-color: light-dark(#1f2328, #ffffff);
     --token-heatmap-tooltip-background: light-dark(#1f2328, #f0f3f6);
     --token-heatmap-tooltip-color: light-dark(#ffffff, #1f2328);
@@ -32,7 +37,10 @@ export const styles = css`
     --token-heatmap-target-color: light-dark(#1f2328, #ffffff);
 
     color-scheme: light dark;
-    display: block;
+    /* a flex column, so the figure fills a height given to the element without height: 100%,
+       which quirks mode (a page without <!doctype html>) resolves against the viewport */
+    display: flex;
+    flex-direction: column;
     box-sizing: border-box;
     width: fit-content;
     max-width: 100%;
@@ -42,9 +50,12 @@ export const styles = css`
     color: var(--token-heatmap-color);
     background: var(--token-heatmap-background);
   }
+  /* the page's theme, found by the theme controller; the theme attribute wins */
+  :host(:state(light)),
   :host([theme='light']) {
     color-scheme: light;
   }
+  :host(:state(dark)),
   :host([theme='dark']) {
     color-scheme: dark;
   }
@@ -58,10 +69,11 @@ export const styles = css`
   }
 
   .figure {
+    position: relative;
     display: flex;
     flex-direction: column;
-    height: 100%;
-    max-height: inherit;
+    flex: 1 1 auto;
+    min-height: 0;
     gap: 0.5em;
   }
   .alert {
@@ -76,6 +88,7 @@ export const styles = css`
   }
   .caption {
     margin: 0;
+    color: inherit;
     font-size: 1.25em;
     font-weight: 600;
     text-align: center;
@@ -217,10 +230,12 @@ export const styles = css`
     forced-color-adjust: none;
   }
   .missing {
+    /* 2 px stripes: a 1 px diagonal is painted at part coverage only, below its colour's contrast */
+    background-color: var(--token-heatmap-missing-color);
     background-image: repeating-linear-gradient(
       135deg,
-      var(--token-heatmap-missing-stripe-color) 0 1px,
-      var(--token-heatmap-missing-color) 1px 6px
+      var(--token-heatmap-missing-stripe-color) 0 2px,
+      var(--token-heatmap-missing-color) 2px 7px
     );
   }
   .above::after,
@@ -246,17 +261,26 @@ export const styles = css`
       inset 0 0 0 4px var(--token-heatmap-background);
     font-weight: 700;
     text-decoration: underline;
+    /* above the crosshair band */
+    z-index: 2;
   }
   [tabindex='0']:focus-visible {
-    outline: 3px solid var(--token-heatmap-focus-color);
-    outline-offset: -3px;
-    box-shadow: inset 0 0 0 5px var(--token-heatmap-background);
-    z-index: 1;
+    outline: 2px solid var(--token-heatmap-focus-color);
+    outline-offset: -2px;
+    box-shadow: inset 0 0 0 4px var(--token-heatmap-focus-inner-color);
+    z-index: 2;
   }
+  /* The crosshair band frames the row and the column with lines along their edges: nothing is
+     painted over the cells' text, whose contrast stays that of its own cell. */
   .band {
     pointer-events: none;
-    background: var(--token-heatmap-band-color);
     z-index: 1;
+  }
+  .band.row-band {
+    border-block: 2px solid var(--token-heatmap-band-color);
+  }
+  .band.column-band {
+    border-inline: 2px solid var(--token-heatmap-band-color);
   }
 
   .colorbar {
@@ -275,21 +299,51 @@ export const styles = css`
     min-height: 8em;
     max-height: calc(var(--_body-height, 100%));
   }
+  /* The bar and its pointed ends keep their data colours in forced colours, as the cells do; a
+     1 px line of --token-heatmap-line-color (≥ 3:1 against the background) outlines all three. */
+  .ramp,
+  .extend {
+    forced-color-adjust: none;
+  }
   .ramp {
     flex: 1 1 auto;
     position: relative;
-    outline: 1px solid var(--token-heatmap-line-color);
-    outline-offset: -1px;
+    border: 1px solid var(--token-heatmap-line-color);
   }
   .extend {
+    position: relative;
     flex: none;
     height: calc(var(--token-heatmap-colorbar-width) * 0.9);
+    /* the outline: a triangle of the line colour, the end's colour a triangle inside it */
+    background: var(--token-heatmap-line-color);
+  }
+  .extend::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    background: var(--_end-color, transparent);
+  }
+  .extend.high {
+    margin-bottom: -1px;
+  }
+  .extend.low {
+    margin-top: -1px;
   }
   .extend.high {
     clip-path: polygon(50% 0, 100% 100%, 0 100%);
   }
   .extend.low {
     clip-path: polygon(0 0, 100% 0, 50% 100%);
+  }
+  /* The inner triangle: its slanted sides 2 px inside the outer one's (a 1 px slanted line is
+     painted at part coverage, below its colour's contrast), its base 1 px above the outer base,
+     which the ramp's border overlaps. The end is 0.9 times as tall as the bar is wide, so the
+     apex sits 4.12 px lower and the base corners 2.85 px further in, at any bar width. */
+  .extend.high::before {
+    clip-path: polygon(50% 4.12px, calc(100% - 2.85px) calc(100% - 1px), 2.85px calc(100% - 1px));
+  }
+  .extend.low::before {
+    clip-path: polygon(2.85px 1px, calc(100% - 2.85px) 1px, 50% calc(100% - 4.12px));
   }
   .tick {
     position: absolute;
@@ -516,6 +570,45 @@ export const styles = css`
     white-space: nowrap;
   }
 
+
+  /* The export menu shows when the figure is pointed at or focused, as charting toolbars do. */
+  .export {
+    position: absolute;
+    top: 0;
+    right: 0;
+    z-index: 4;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 2px;
+    opacity: 0;
+  }
+  :host(:hover) .export,
+  .export:focus-within,
+  .export.open {
+    opacity: 1;
+  }
+  .export button {
+    font: inherit;
+    color: var(--token-heatmap-color);
+    background: var(--token-heatmap-background);
+    border: 1px solid var(--token-heatmap-muted-color);
+    border-radius: 4px;
+    padding: 0.15em 0.5em;
+    cursor: pointer;
+  }
+  .export button:focus-visible {
+    outline: 2px solid var(--token-heatmap-focus-color);
+    outline-offset: 1px;
+  }
+  .export-formats {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .export-formats[hidden] {
+    display: none;
+  }
   .tooltip {
     position: fixed;
     inset: auto;
@@ -530,12 +623,33 @@ export const styles = css`
     color: var(--token-heatmap-tooltip-color);
     background: var(--token-heatmap-tooltip-background);
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
-    pointer-events: none;
     overflow: visible;
     font-variant-numeric: tabular-nums;
   }
   .tooltip:not(:popover-open):not(.open) {
     display: none;
+  }
+  /* Hoverable (WCAG 1.4.13): a transparent bridge over the gap between the cell and the tooltip,
+     so the pointer crosses no other cell on its way onto the tooltip. */
+  .tooltip::before {
+    content: '';
+    position: absolute;
+  }
+  .tooltip[data-side='above']::before {
+    inset: 100% 0 auto;
+    height: 10px;
+  }
+  .tooltip[data-side='below']::before {
+    inset: auto 0 100%;
+    height: 10px;
+  }
+  .tooltip[data-side='right']::before {
+    inset: 0 auto 0 -10px;
+    width: 10px;
+  }
+  .tooltip[data-side='left']::before {
+    inset: 0 -10px 0 auto;
+    width: 10px;
   }
   .tooltip dl {
     display: grid;
@@ -602,6 +716,15 @@ export const styles = css`
     }
     [tabindex='0']:focus-visible {
       outline-color: Highlight;
+      box-shadow: inset 0 0 0 4px Canvas;
+    }
+    .ramp,
+    .extend {
+      --token-heatmap-line-color: CanvasText;
+    }
+    .band.row-band,
+    .band.column-band {
+      border-color: Highlight;
     }
     .selected {
       box-shadow:

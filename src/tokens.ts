@@ -58,11 +58,11 @@ export function visibleToken(token: string): string {
 }
 
 /**
- * What a screen reader says for a token: the text itself, or, when it holds
- * invisible characters, those characters named plus the exact text quoted.
+ * A token read aloud without quoting it: the text itself, or, when it holds invisible
+ * characters, the text with those characters named (`' the'` → `space the`).
  */
-export function spokenToken(token: string): string {
-  if (token === '') return 'empty token ("")';
+export function spokenWords(token: string): string {
+  if (token === '') return 'empty token';
   const words: string[] = [];
   let plain = '';
   let hasGlyph = false;
@@ -78,5 +78,14 @@ export function spokenToken(token: string): string {
   });
   if (!hasGlyph) return token;
   if (plain.trim()) words.push(plain.trim());
-  return `${words.join(' ')} (${JSON.stringify(token)})`;
+  return words.join(' ');
+}
+
+/**
+ * What a screen reader says for a token: the text itself, or, when it holds
+ * invisible characters, those characters named plus the exact text quoted.
+ */
+export function spokenToken(token: string): string {
+  const words = spokenWords(token);
+  return words === token ? token : `${words} (${JSON.stringify(token)})`;
 }

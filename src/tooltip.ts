@@ -1,12 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatExact, formatTick } from './format.js';
 import type { GridPosition } from './navigation.js';
-import { placeTooltip } from './placement.js';
+import { placeTooltip, type Placement } from './placement.js';
 import { clampSide, type Domain } from './scale.js';
 import { renderLabel } from './grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from './view/display-model.js';
-import { compareValuesAt } from './view/compare.js';
-import type { Reading } from './view/pipeline.js';
+import { compareValuesAt, type Comparison } from './view/compare.js';
+import type { Aggregate } from './view/aggregate.js';
+import type { StepSeries } from './step-scores/step-scores.js';
 import { stepScoresAt } from './step-scores/render-step-scores.js';
 
 /** What the tooltip says about one label of the hovered cell. */
@@ -53,20 +54,44 @@ export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: 
   };
 }
 
-/** The tooltip's content for a display cell of a reading: also A, B and A − B when compared, and the output's step scores. */
-export function cellTooltip(reading: Reading, cell: GridPosition, domain: Domain): TooltipContent {
-  const { model, comparison, steps } = reading;
+/** What a view holds beyond its display model that the tooltip tells: the comparison and the step scores. */
+export interface TooltipExtras {
+  readonly comparison: Comparison;
+  readonly aggregate: Aggregate;
+  readonly steps: readonly StepSeries[];
+}
+
+/** The tooltip's content for a display cell: also A, B and A − B when compared, and the output's step scores. */
+export function cellTooltip(model: DisplayModel, cell: GridPosition, domain: Domain, { comparison, aggregate, steps }: TooltipExtras): TooltipContent {
   const ranges = model.ranges(cell.row, cell.column);
-  const values = ranges && comparison.mode ? compareValuesAt(comparison, ranges.rows, ranges.columns, reading.aggregate) : null;
+  const values = ranges && comparison.mode ? compareValuesAt(comparison, ranges.rows, ranges.columns, aggregate) : null;
   const output = model.rows === model.outputs ? cell.row : cell.column;
   return {
     ...tooltipContent(model, cell, domain),
     compare: values ? { ...values, shown: comparison.mode! } : undefined,
-    steps: steps.series.length ? stepScoresAt(steps.series, model.outputs, output) : undefined,
+    steps: steps.length ? stepScoresAt(steps, model.outputs, output) : undefined,
   };
 }
 
 const exact = (value: number | null | undefined) => (value === null || value === undefined ? 'no value' : formatExact(value));
+
+/**
+ * A value cell's accessible description, the tooltip's facts for assistive technology (the
+ * tooltip itself is aria-hidden): the value at full precision, the raw value when normalised,
+ * the end a clamped colour is drawn at, and the exact token(s) behind the cell.
+ */
+export function cellDescription(model: DisplayModel, { row, column }: GridPosition, domain: Domain): string {
+  const value = model.value(row, column);
+  const parts: string[] = [];
+  if (value !== null) {
+    const side = clampSide(value, domain);
+    parts.push(`exact value ${formatExact(value)}${side ? `, colour clamped to ${formatTick(side > 0 ? domain.max : domain.min, 20)}` : ''}`);
+  }
+  if (model.normalised) parts.push(`raw value ${exact(model.rawValue(row, column))}`);
+  const tokenAxis = model.rows.tokens ? model.rows : model.columns;
+  parts.push(tokenAxis.exact(model.rows.tokens ? row : column));
+  return parts.filter(Boolean).join('; ');
+}
 
 /** A label and, quoted exactly, the token or the group's pieces behind it. */
 function renderTooltipLabel({ text, pieces, unit }: TooltipLabel): TemplateResult {
@@ -77,14 +102,17 @@ function renderTooltipLabel({ text, pieces, unit }: TooltipLabel): TemplateResul
   return html`${renderLabel(text)} <span class="raw">${raw}</span>`;
 }
 
-/** The tooltip: a manual popover in the top layer, hidden from assistive technology (cells carry the same text). */
-export function renderTooltip(content: TooltipContent | null): TemplateResult {
-  if (!content) return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true"></div>`;
+/**
+ * The tooltip: a manual popover in the top layer, hidden from assistive technology (cells carry
+ * the same facts as their description). `onPointerLeave` lets the pointer rest on it (WCAG 1.4.13).
+ */
+export function renderTooltip(content: TooltipContent | null, onPointerLeave?: (event: PointerEvent) => void): TemplateResult {
+  if (!content) return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true" @pointerleave=${onPointerLeave}></div>`;
   const { row, column, value, rawValue, clampedTo, compare, steps } = content;
   const compared = (name: string, v: number | null, key: 'a' | 'b' | 'diff') =>
     html`<dt>${name}</dt>
       <dd class="compare-${key} ${compare!.shown === key ? 'shown' : ''}">${exact(v)}</dd>`;
-  return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true">
+  return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true" @pointerleave=${onPointerLeave}>
     <dl>
       <dt>${row.name}</dt>
       <dd>${renderTooltipLabel(row)}</dd>
@@ -111,10 +139,14 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 
 /**
  * Shows the tooltip beside its anchor (the hovered or focused cell) after each render, keeps it
- * inside the viewport without covering the cell, and hides it when there is no anchor.
+ * inside the viewport without covering the cell, and hides it when there is no anchor. Escape
+ * dismisses it wherever focus is (WCAG 1.4.13) until the anchor changes.
  */
 export class TooltipController implements ReactiveController {
   private _open = false;
+  private _side: Placement['side'] = 'above';
+  /** The anchor the reader dismissed with Escape: the tooltip stays hidden while it is the anchor. */
+  private _dismissed: HTMLElement | null = null;
 
   constructor(
     private readonly _host: Host,
@@ -126,11 +158,25 @@ export class TooltipController implements ReactiveController {
 
   hostUpdated(): void {
     const anchor = this._anchor();
-    if (anchor || this._open) this._show(anchor);
+    if (anchor !== this._dismissed) this._dismissed = null;
+    if (anchor || this._open) this._show(this._dismissed ? null : anchor);
   }
 
   hostDisconnected(): void {
     this._open = false;
+    this._listen(false);
+  }
+
+  /** The open tooltip's box and the side of its anchor it is on; null when it is hidden. */
+  openBox(): { readonly rect: DOMRect; readonly side: Placement['side'] } | null {
+    const tip = this._tip();
+    return tip && this._open ? { rect: tip.getBoundingClientRect(), side: this._side } : null;
+  }
+
+  /** Whether an element is the tooltip or inside it. */
+  contains(node: EventTarget | null): boolean {
+    const tip = this._tip();
+    return !!tip && node instanceof Node && tip.contains(node);
   }
 
   /** Moves the open tooltip to its anchor again (after a scroll). */
@@ -139,10 +185,34 @@ export class TooltipController implements ReactiveController {
     const anchor = this._anchor();
     if (!tip || !anchor || !this._open) return;
     const size = tip.getBoundingClientRect();
-    const viewport = { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
-    const { left, top } = placeTooltip(anchor.getBoundingClientRect(), size, viewport);
+    // The viewport of the element's own document (it may have moved into an iframe).
+    const view = tip.ownerDocument.defaultView;
+    if (!view) return;
+    const viewport = { width: tip.ownerDocument.documentElement.clientWidth || view.innerWidth, height: view.innerHeight };
+    const { left, top, side } = placeTooltip(anchor.getBoundingClientRect(), size, viewport);
+    this._side = side;
+    tip.dataset.side = side;
     tip.style.left = `${Math.round(left)}px`;
     tip.style.top = `${Math.round(top)}px`;
+  }
+
+  // Listens on the window, in the capture phase, so Escape reaches it wherever focus is and
+  // whatever stops the event later; it does not stop the event, so the page's own Escape works too.
+  private readonly _onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !this._open) return;
+    this._dismissed = this._anchor();
+    this._show(null);
+  };
+
+  /** The window the Escape listener is on (the element can move to another document). */
+  private _listeningOn: Window | null = null;
+
+  private _listen(on: boolean): void {
+    const view = on ? this._host.ownerDocument?.defaultView ?? null : null;
+    if (view === this._listeningOn) return;
+    this._listeningOn?.removeEventListener('keydown', this._onKeydown, true);
+    view?.addEventListener('keydown', this._onKeydown, true);
+    this._listeningOn = view;
   }
 
   private _tip(): HTMLElement | null {
@@ -164,6 +234,7 @@ export class TooltipController implements ReactiveController {
       // A document that stops being active between the check and the call: the class below still shows it.
     }
     tip.classList.toggle('open', open);
+    this._listen(open);
     if (open) this.place();
   }
 }

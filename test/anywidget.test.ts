@@ -124,6 +124,21 @@ describe('anywidget front end', () => {
     expect(text(cellAt(heatmap, 2, 7))).to.equal('-0.2500');
   });
 
+  it('takes the reading options as snake_case traits of the property schema', async () => {
+    const model = referenceModel();
+    const { heatmap } = await renderView(model);
+    model.set('normalization', 'all');
+    model.set('top_k', 1);
+    await heatmap.updateComplete;
+    expect(heatmap.topK).to.equal(1);
+    // Normalised over all cells: 1.9074 becomes 1; the other twelve rows fold into two runs.
+    expect(text(cellAt(heatmap, 1, 2))).to.equal('1.0000');
+    expect(gridCells(heatmap).map(text).filter((t) => t !== '')).to.have.length(5);
+    model.set('top_k', null);
+    await heatmap.updateComplete;
+    expect(gridCells(heatmap)).to.have.length(65);
+  });
+
   it('reads a binary float64 values trait shaped by columns', async () => {
     const flat = new Float64Array(seed.values.flat());
     // anywidget hands binary traits over as a DataView, here one not aligned to 8 bytes.

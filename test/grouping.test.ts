@@ -42,7 +42,12 @@ async function heatmap(props: Partial<TokenHeatmap>): Promise<TokenHeatmap> {
   return el;
 }
 
-const rowTexts = (el: TokenHeatmap) => rowHeaders(el).map((h) => h.title && JSON.parse(h.title));
+/** Each row's text exactly: the first quoted string of its header's description, or its name when it has none. */
+const rowTexts = (el: TokenHeatmap) =>
+  rowHeaders(el).map((h) => {
+    const quoted = /"(?:[^"\\]|\\.)*"/.exec(h.getAttribute('aria-description') ?? '');
+    return quoted ? JSON.parse(quoted[0]) : h.getAttribute('aria-label');
+  });
 const sum = (column: number, rows: number[]) => rows.reduce((s, r) => s + GPT2_VALUES[r][column], -0);
 const alertText = (el: TokenHeatmap) => shadow(el).querySelector('[role="alert"]')?.textContent ?? '';
 
@@ -78,7 +83,9 @@ describe('<token-heatmap>', () => {
     it('names a group by its text and lists its raw pieces', async () => {
       const el = await heatmap({ rows: SP, columns: ['a', 'b', 'c'], values: SP_VALUES, groupRows: 'words' });
       const inseq = rowHeaders(el).find((h) => text(h).includes('Inseq'))!;
-      expect(inseq.getAttribute('aria-label')).to.equal(`word 'space Inseq (" Inseq")', 3 tokens: 'space marker ▁ In ("▁In")' 's' 'eq'`);
+      // A concise name; the exact text and pieces are the description (issue 9 item 20).
+      expect(inseq.getAttribute('aria-label')).to.equal(`word 'space Inseq', 3 tokens`);
+      expect(inseq.getAttribute('aria-description')).to.equal(`word " Inseq", 3 tokens: "▁In" "s" "eq"`);
       expect(inseq.getAttribute('aria-expanded')).to.equal('false');
       // Special tokens stand alone; punctuation stays with its word.
       expect(rowTexts(el)).to.deep.equal(['<s>', ' Inseq', ' models.', '</s>']);

@@ -65,6 +65,12 @@ async function tabInto(el: TokenHeatmap) {
   await el.updateComplete;
 }
 
+/** Waits, frame by frame, for a condition a user would see (at most 2 s). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 120 && !condition(); i++) await painted();
+  expect(condition()).to.equal(true);
+}
+
 const intersects = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 describe('<token-heatmap> interaction', () => {
@@ -76,12 +82,14 @@ describe('<token-heatmap> interaction', () => {
   });
 
   describe('keyboard', () => {
-    it('is one tab stop with a roving tabindex', async () => {
+    it('is one tab stop with a roving tabindex, followed by the export menu', async () => {
       const el = await reference();
-      const stops = [...shadow(el).querySelectorAll('[tabindex="0"]')];
+      const stops = [...shadow(el).querySelectorAll('[role="grid"] [tabindex="0"]')];
       expect(stops).to.have.length(1);
       await tabInto(el);
       expect(focused(el)).to.deep.equal([0, 0]);
+      await press('Tab');
+      expect(shadow(el).activeElement!.getAttribute('aria-controls')).to.equal('export-formats');
       await press('Tab');
       expect(document.activeElement!.id).to.equal('after');
     });
@@ -282,13 +290,15 @@ describe('<token-heatmap> interaction', () => {
   });
 
   describe('screen readers', () => {
-    it('names each cell by row, column, value and clamping, with whole-grid counts and indices', async () => {
+    it('names each cell by its value and clamping; headers and whole-grid indices give row and column', async () => {
       const el = await reference();
       const grid = shadow(el).querySelector('[role="grid"]')!;
       expect(grid.getAttribute('aria-rowcount')).to.equal('14');
       expect(grid.getAttribute('aria-colcount')).to.equal('6');
       const cell = cellAt(el, 7, 2);
-      expect(cell.getAttribute('aria-label')).to.equal("row '/' (8 of 13), column '4900 / 100 = 49' (3 of 5), 1.9074, clamped");
+      // No positions in the name (they contradicted aria-rowindex) and the value first (issue 9 item 10).
+      expect(cell.getAttribute('aria-label')).to.equal('1.9074, clamped');
+      expect(cellAt(el, 3, 3).getAttribute('aria-label')).to.equal('-0.0060');
       expect(cell.getAttribute('aria-colindex')).to.equal('4');
       expect(cell.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('9');
       expect(rowHeaders(el)[7].getAttribute('aria-colindex')).to.equal('1');
@@ -322,15 +332,21 @@ describe('<token-heatmap> interaction', () => {
       expect(contrastRatio(parseColor(getComputedStyle(glyph).color)!, background)).to.be.at.least(4.5);
     });
 
-    it('follows prefers-color-scheme unless theme is set', async function () {
+    it('follows prefers-color-scheme on a page that takes it (color-scheme: light dark) unless theme is set', async function () {
       if (!(await emulate({ colorScheme: 'dark' }))) this.skip();
-      const el = await reference();
-      expect(parseColor(getComputedStyle(el).backgroundColor)!.every((c) => c < 60)).to.equal(true);
-      for (const ratio of await labelContrast(el)) expect(ratio).to.be.at.least(4.5);
-      el.theme = 'light';
-      await el.updateComplete;
-      expect(parseColor(getComputedStyle(el).backgroundColor)!.every((c) => c > 200)).to.equal(true);
-      for (const ratio of await labelContrast(el)) expect(ratio).to.be.at.least(4.5);
+      // A page that follows the reader's preference: its canvas is dark under a dark preference.
+      document.documentElement.style.colorScheme = 'light dark';
+      try {
+        const el = await reference();
+        await until(() => parseColor(getComputedStyle(el).backgroundColor)!.every((c) => c < 60));
+        for (const ratio of await labelContrast(el)) expect(ratio).to.be.at.least(4.5);
+        el.theme = 'light';
+        await el.updateComplete;
+        expect(parseColor(getComputedStyle(el).backgroundColor)!.every((c) => c > 200)).to.equal(true);
+        for (const ratio of await labelContrast(el)) expect(ratio).to.be.at.least(4.5);
+      } finally {
+        document.documentElement.style.removeProperty('color-scheme');
+      }
     });
 
     it('has no transitions when reduced motion is preferred', async function () {

@@ -3,7 +3,8 @@ import { interpolateRdYlGn, interpolateRdBu, interpolatePuOr } from 'd3-scale-ch
 import '../src/index.js';
 import type { TokenHeatmap } from '../src/index.js';
 import { contrastRatio, parseColor } from '../src/color.js';
-import { cellAt, columnHeaders, gridCells, loadSeed, rowHeaders, shadow, text, type Seed } from './helpers.js';
+import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { cellAt, centre, columnHeaders, gridCells, loadSeed, rowHeaders, shadow, text, type Seed } from './helpers.js';
 
 let seed: Seed;
 before(async () => {
@@ -38,9 +39,12 @@ describe('<token-heatmap>', () => {
     it('draws 13 token rows × 5 columns in order, duplicates kept', async () => {
       const el = await reference();
       const grid = shadow(el).querySelector('[role="grid"]')!;
-      expect(grid.getAttribute('aria-label')).to.equal('Token Attribution');
+      // Named by its visible caption (issue 9 item 17); `label` names the colour bar.
+      expect(text(shadow(el).getElementById(grid.getAttribute('aria-labelledby')!)!)).to.equal('Heatmap: Token Attribution');
       expect(gridCells(el)).to.have.length(65);
-      expect(rowHeaders(el).map((h) => h.title)).to.deep.equal(seed.rows.map((r) => JSON.stringify(r)));
+      // Plain tokens are named by themselves, with no description repeating them (item 20).
+      expect(rowHeaders(el).map((h) => h.getAttribute('aria-label'))).to.deep.equal(seed.rows);
+      expect(rowHeaders(el).filter((h) => h.hasAttribute('aria-description') || h.title)).to.deep.equal([]);
       expect(rowHeaders(el).map(text)).to.deep.equal(['_$', '1', '6', ',', '0', '0', '0', '/', '-', '0', '.', '8', '=']);
       expect(columnHeaders(el).map(text)).to.deep.equal(seed.columns);
       const rows = [...grid.querySelectorAll('[role="row"]')];
@@ -266,10 +270,17 @@ describe('<token-heatmap>', () => {
       const el = await fixture<TokenHeatmap>(html`<token-heatmap .rows=${tokens} .columns=${['x']} .values=${tokens.map(() => [0.1])}></token-heatmap>`);
       const headers = rowHeaders(el);
       expect(headers.map(text)).to.deep.equal(['␣the', '↵', '⇥', '∅', '␣cat', '␣sat', '<b>bold</b>']);
-      expect(headers.map((h) => h.title)).to.deep.equal(tokens.map((t) => JSON.stringify(t)));
-      expect(headers[0].getAttribute('aria-label')).to.contain('space').and.contain('" the"');
-      expect(headers[1].getAttribute('aria-label')).to.contain('newline');
-      expect(headers[3].getAttribute('aria-label')).to.contain('empty');
+      // The exact text is the description (quoted, so "\n" shows); the name reads it aloud.
+      expect(headers.map((h) => h.getAttribute('aria-description'))).to.deep.equal([...tokens.slice(0, 6).map((t) => `token ${JSON.stringify(t)}`), null]);
+      expect(headers[0].getAttribute('aria-label')).to.equal('space the');
+      expect(headers[1].getAttribute('aria-label')).to.equal('newline');
+      expect(headers[3].getAttribute('aria-label')).to.equal('empty token');
+      expect(headers[6].getAttribute('aria-label')).to.equal('<b>bold</b>');
+      // Sighted readers find the exact text in each cell's tooltip.
+      await sendMouse({ type: 'move', position: centre(cellAt(el, 1, 0)) });
+      await el.updateComplete;
+      expect(text(shadow(el).querySelector('[part="tooltip"]')!)).to.contain(JSON.stringify('\n'));
+      await resetMouse();
       expect(headers[0].querySelector('.glyph')!.textContent).to.equal('␣');
       // Labels are text, never HTML.
       expect(headers[6].querySelector('b')).to.equal(null);
@@ -282,8 +293,8 @@ describe('<token-heatmap>', () => {
       const inner = header.querySelector<HTMLElement>('.text')!;
       expect(getComputedStyle(inner).textOverflow).to.equal('ellipsis');
       expect(inner.scrollWidth).to.be.greaterThan(inner.clientWidth);
-      expect(header.title).to.equal(JSON.stringify(long));
       expect(header.getAttribute('aria-label')).to.equal(long);
+      expect(cellAt(el, 0, 0).getAttribute('aria-description')).to.contain(JSON.stringify(long));
     });
 
     it('rotates column labels that would not fit the cell width, and wraps the ones that do', async () => {
@@ -307,7 +318,8 @@ describe('<token-heatmap>', () => {
     it('draws tokens as columns and outputs as rows', async () => {
       const el = await reference({ transpose: true });
       expect(rowHeaders(el).map(text)).to.deep.equal(seed.columns);
-      expect(columnHeaders(el).map((h) => h.title)).to.deep.equal(seed.rows.map((r) => JSON.stringify(r)));
+      expect(columnHeaders(el).map((h) => h.getAttribute('aria-label'))).to.deep.equal(seed.rows);
+      expect(cellAt(el, 2, 7).getAttribute('aria-description')).to.equal('exact value 1.9074, colour clamped to 1.5; token "/"');
       expect(gridCells(el)).to.have.length(65);
       expect(text(cellAt(el, 2, 7))).to.equal('1.9074');
       expect(text(cellAt(el, 0, 0))).to.equal('-0.0756');

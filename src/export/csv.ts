@@ -13,6 +13,7 @@
  *
  * @module
  */
+import type { Matrix } from '../data.js';
 
 /** One cell of the data: data indices, labels and the value (null, undefined or NaN where missing). */
 export interface CsvCell {
@@ -66,3 +67,15 @@ export function exportFileName(caption: string | null | undefined, extension: st
   const ext = String(extension).replace(/^\.+/, '');
   return `${cut || 'token-heatmap'}${ext ? `.${ext}` : ''}`;
 }
+
+/** Every cell of a matrix in data order, for {@link toCsv}: your indices and labels, missing values empty. */
+export function* matrixCells(matrix: Matrix): Generator<CsvCell> {
+  for (let r = 0; r < matrix.rowCount; r++)
+    for (let c = 0; c < matrix.columnCount; c++) {
+      const value = matrix.at(r, c);
+      yield { rowIndex: r, columnIndex: c, row: matrix.rowLabels[r], column: matrix.columnLabels[c], value: Number.isNaN(value) ? null : value };
+    }
+}
+
+/** A matrix as tidy CSV. */
+export const matrixCsv = (matrix: Matrix) => toCsv(matrixCells(matrix));

@@ -4,13 +4,15 @@
  *
  * @module
  */
-import { bestTextColor, parseColor } from '../color.js';
+import { parseColor } from '../color.js';
 import { gradientStops, tickCount } from '../colorbar.js';
-import { buildMatrix } from '../data.js';
 import { formatTick, formatValue } from '../format.js';
-import { clampSide, colorbarTicks, resolveDomain, scalePosition, type Domain } from '../scale.js';
-import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from '../schemes.js';
-import { spokenToken } from '../tokens.js';
+import { CellColors } from '../grid/cell-colors.js';
+import type { PropertyName } from '../properties.js';
+import { clampSide, colorbarTicks, type Domain } from '../scale.js';
+import { ViewDeriver, type DerivedView } from '../view/derive.js';
+import { CLOSED } from '../view/expansion.js';
+import { normalisationTitle } from '../view/normalise.js';
 import { encodePng, pngDataUrl } from './png.js';
 
 /** One drawn cell: its printed text, background exactly as the interpolator returned it, text colour, clamped side. */
@@ -91,146 +93,105 @@ export function overviewCellSize(rows: number, columns: number): number {
   return Math.max(1, Math.min(28, Math.floor(1024 / Math.max(rows, columns, 1))));
 }
 
-/** The element's data: the keys of demo/seed-heatmap.json, i.e. its properties. */
-export interface FigureData {
-  rows?: unknown;
-  columns?: unknown;
-  values?: unknown;
-  min?: number | null;
-  max?: number | null;
-  center?: number | null;
-  scheme?: string;
-  /** A `(t) => colour` function; wins over `scheme`, as on the element. */
-  interpolator?: Interpolator;
-  decimals?: number;
-  label?: string;
-  caption?: string;
-  transpose?: boolean;
-  theme?: 'light' | 'dark';
-  columnLabelOrientation?: 'auto' | 'horizontal' | 'vertical';
-}
+/** The element's data and options: the keys of demo/seed-heatmap.json, i.e. its properties. */
+export type FigureData = Partial<Record<PropertyName, unknown>>;
 
-/** Options of {@link figureFromData}. */
-export interface FigureDataOptions {
+/** Options of {@link figureFromData} and {@link figureFromView}. */
+export interface FigureOptions {
   /** Ids in the SVG start with this; by default a hash of the data, so two figures rarely share one. */
   idPrefix?: string;
   /** `auto` (default): the overview image past 100,000 cells; `true`/`false` force it. */
   overview?: boolean | 'auto';
   /** A zlib compressor for the overview PNG (Node's `zlib.deflateSync`); stored blocks without one. */
   deflate?: (data: Uint8Array) => Uint8Array;
+  /** What the element measured; anything left out is estimated. */
+  sizes?: FigureSizes;
+  /** Light unless the view asks for dark. */
+  theme?: 'light' | 'dark';
 }
 
-const validDecimals = (d: unknown) => (typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 20 ? d : 4);
-
 /**
- * A {@link FigureInput} from the element's data, computed as the element computes it (domain,
- * colours, contrast text, clamping, ticks) with sizes left to the renderer's estimates. Never throws:
- * invalid parts become missing cells or index labels, as in the element.
+ * A {@link FigureInput} from the element's data, computed exactly as the element computes it
+ * (src/view/derive.ts: grouping, normalisation, focus, domain, colours, clamping, ticks) with sizes
+ * left to the renderer's estimates. Never throws: invalid parts become missing cells or index labels.
  */
-export function figureFromData(data: FigureData, options: FigureDataOptions = {}): FigureInput {
-  const matrix = buildMatrix(data.rows, data.columns, data.values);
-  const { stats } = matrix;
-  const decimals = validDecimals(data.decimals);
-  const isSet = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
-  const center = isSet(data.center) ? data.center : 0;
-  const deviation = stats.maxIndex < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-  const { domain } = resolveDomain({ min: data.min, max: data.max, center }, deviation);
-  const interpolate = usableInterpolator(data.interpolator) ?? schemeInterpolator(String(data.scheme ?? DEFAULT_SCHEME)) ?? schemeInterpolator(DEFAULT_SCHEME)!;
-  const transpose = data.transpose === true;
-  const rows = transpose ? matrix.columnCount : matrix.rowCount;
-  const columns = transpose ? matrix.rowCount : matrix.columnCount;
-  const theme = data.theme === 'dark' ? 'dark' : 'light';
+export function figureFromData(data: FigureData, options: FigureOptions = {}): FigureInput {
+  const view = new ViewDeriver().derive({ value: (name) => data[name], attribute: () => null }, CLOSED);
+  const colors = new CellColors();
+  colors.configure(view.domain, view.interpolate);
+  const encode = (rows: number, columns: number, rgbAt: OverviewPixels) => overviewPng(rows, columns, rgbAt, options.deflate);
+  return figureFromView(view, (value) => colors.colorFor(value), encode, options);
+}
 
-  const colors = new Map<number, readonly [string, string]>();
-  const colorFor = (value: number) => {
-    let pair = colors.get(value);
-    if (!pair) {
-      const background = String(interpolate(scalePosition(value, domain)));
-      pair = [background, bestTextColor(parseColor(background) ?? [255, 255, 255]) === '#000' ? '#000000' : '#ffffff'];
-      if (colors.size > 50_000) colors.clear();
-      colors.set(value, pair);
-    }
-    return pair;
-  };
-  const valueAt = (r: number, c: number) => (transpose ? matrix.at(c, r) : matrix.at(r, c));
+/** A cell's colour for the overview image, as 0–255 channels. */
+export type OverviewPixels = (row: number, column: number) => readonly [number, number, number];
+
+/** Turns the overview's cells into an image URL: a PNG encoded here (Node), or a canvas's (the element). */
+export type OverviewEncoder = (rows: number, columns: number, rgbAt: OverviewPixels) => string;
+
+/** A {@link FigureInput} of a derived view, its cells coloured by `colorFor` (background, text colour). */
+export function figureFromView(
+  view: DerivedView,
+  colorFor: (value: number) => readonly [string, string],
+  encodeOverview: OverviewEncoder,
+  options: FigureOptions = {},
+): FigureInput {
+  const { model, domain, interpolate, decimals, stats } = view;
+  const { rows, columns } = model;
+  const theme = options.theme ?? (view.theme === 'dark' ? 'dark' : 'light');
+  const full = (color: string) => (color === '#000' ? '#000000' : color === '#fff' ? '#ffffff' : color);
   const cell = (r: number, c: number): FigureCell | null => {
-    const value = valueAt(r, c);
-    if (Number.isNaN(value)) return null;
+    const value = model.value(r, c);
+    if (value === null) return null;
     const [background, color] = colorFor(value);
-    return { text: formatValue(value, decimals), background, color, clamped: clampSide(value, domain) };
+    return { text: formatValue(value, decimals), background, color: full(color), clamped: clampSide(value, domain) };
   };
-
-  const useOverview = options.overview === true || (options.overview !== false && rows * columns > OVERVIEW_CELL_LIMIT);
-  const barHeight = rows * (useOverview ? overviewCellSize(rows, columns) : 28);
-  const ticks = colorbarTicks(domain, tickCount(barHeight)).map((value) => ({ value, text: formatTick(value, decimals) }));
+  const useOverview = options.overview === true || (options.overview !== false && rows.count * columns.count > OVERVIEW_CELL_LIMIT);
+  const barHeight = rows.count * (useOverview ? overviewCellSize(rows.count, columns.count) : (options.sizes?.cellHeight ?? 28));
   const colorbar: FigureColorbar = {
     domain,
     stops: gradientStops(domain, interpolate),
-    ticks,
-    pointedHigh: stats.maxIndex >= 0 && stats.max > domain.max,
-    pointedLow: stats.minIndex >= 0 && stats.min < domain.min,
+    ticks: colorbarTicks(domain, tickCount(barHeight)).map((value) => ({ value, text: formatTick(value, decimals) })),
+    pointedHigh: stats.maxRow >= 0 && stats.max > domain.max,
+    pointedLow: stats.minRow >= 0 && stats.min < domain.min,
     highColor: String(interpolate(1)),
     lowColor: String(interpolate(0)),
   };
-
-  const rowLabels = transpose ? matrix.columnLabels : matrix.rowLabels;
-  const columnLabels = transpose ? matrix.rowLabels : matrix.columnLabels;
+  const labels = (axis: typeof rows) => Array.from({ length: axis.count }, (_, i) => axis.label(i));
+  const rowLabels = labels(rows);
+  const columnLabels = labels(columns);
   const input: FigureInput = {
-    caption: typeof data.caption === 'string' ? data.caption : '',
-    label: typeof data.label === 'string' ? data.label : '',
+    caption: view.caption,
+    label: [view.label, normalisationTitle(view.normalize)].filter(Boolean).join(', '),
     rowLabels,
     columnLabels,
-    tokenAxis: transpose ? 'columns' : 'rows',
+    tokenAxis: rows.tokens ? 'rows' : 'columns',
     cell,
+    rowDepth: (r) => rows.depth(r),
+    columnDepth: (c) => columns.depth(c),
     colorbar,
     theme,
-    columnLabelOrientation: data.columnLabelOrientation,
-    idPrefix: options.idPrefix ?? `th${hashData(rowLabels, columnLabels, rows, columns, cell)}`,
-    description: describeMatrix(matrix.rowCount, matrix.columnCount, matrix.rowLabels, matrix.columnLabels, stats, decimals),
+    columnLabelOrientation: view.columnLabelOrientation,
+    sizes: options.sizes,
+    idPrefix: options.idPrefix ?? `th${hashData(rowLabels, columnLabels, rows.count, columns.count, cell)}`,
+    description: model.summary(decimals),
   };
   if (useOverview) {
     const missing = parseColor(FIGURE_THEMES[theme].missing)!;
     const rgbAt = (r: number, c: number) => {
-      const value = valueAt(r, c);
-      return Number.isNaN(value) ? missing : parseColor(colorFor(value)[0]) ?? missing;
+      const value = model.value(r, c);
+      return value === null ? missing : (parseColor(colorFor(value)[0]) ?? missing);
     };
-    input.overview = { href: overviewPng(rows, columns, rgbAt, options.deflate) };
+    input.overview = { href: encodeOverview(rows.count, columns.count, rgbAt) };
   }
   return input;
-}
-
-function usableInterpolator(fn: unknown): Interpolator | null {
-  try {
-    return typeof fn === 'function' && typeof fn(0.5) === 'string' ? (fn as Interpolator) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The element's summary sentence: "13 tokens × 5 outputs; largest 1.9074 at '/' × '…'; smallest …". */
-export function describeMatrix(
-  rowCount: number,
-  columnCount: number,
-  rowLabels: readonly string[],
-  columnLabels: readonly string[],
-  stats: { min: number; max: number; minIndex: number; maxIndex: number },
-  decimals: number,
-): string {
-  let text = `${rowCount} tokens × ${columnCount} outputs`;
-  const at = (index: number) =>
-    `'${spokenToken(rowLabels[Math.floor(index / columnCount)])}' × '${spokenToken(columnLabels[index % columnCount])}'`;
-  if (stats.maxIndex >= 0) {
-    text += `; largest ${formatValue(stats.max, decimals)} at ${at(stats.maxIndex)}`;
-    text += `; smallest ${formatValue(stats.min, decimals)} at ${at(stats.minIndex)}`;
-  }
-  return text + '.';
 }
 
 /** A PNG data URL of the grid at one pixel a cell. */
 export function overviewPng(
   rows: number,
   columns: number,
-  rgbAt: (row: number, column: number) => readonly [number, number, number],
+  rgbAt: OverviewPixels,
   deflate?: (data: Uint8Array) => Uint8Array,
 ): string {
   const pixels = new Uint8Array(rows * columns * 3);

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CellHoverEvent, CellSelectEvent, type CellIndex } from '../events.js';
 import { moveFocus, type GridPosition } from '../navigation.js';
 import type { DisplayModel } from '../view/display-model.js';
+import { inGraceArea, type Box, type Placement, type Point } from '../placement.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment; selected: CellIndex | null };
 
@@ -13,6 +14,11 @@ export interface FocusSources {
   readonly pageRows: () => number;
   /** Opens or closes what a header or a run's cell stands for; false when there is nothing to open. */
   readonly toggle: (position: GridPosition) => boolean;
+  /** The tooltip, which the pointer may move onto without losing it (WCAG 1.4.13). */
+  readonly tooltip?: {
+    openBox(): { readonly rect: Box; readonly side: Placement['side'] } | null;
+    contains(node: EventTarget | null): boolean;
+  };
 }
 
 const same = (a: GridPosition | null, b: GridPosition | null) => a === b || (!!a && !!b && a.row === b.row && a.column === b.column);
@@ -31,6 +37,8 @@ export class FocusController implements ReactiveController {
   hover: GridPosition | null = null;
   /** Focus is on a header or cell of this grid. */
   focusWithin = false;
+  /** The pointer's last place on the hovered cell, where a path to the tooltip starts. */
+  private _exit: Point | null = null;
 
   constructor(
     private readonly _host: Host,
@@ -105,12 +113,35 @@ export class FocusController implements ReactiveController {
     return null;
   }
 
+  /** Pointer over and move: hovers the cell under the pointer, unless the pointer is on its way to the tooltip. */
   readonly onPointerOver = (event: PointerEvent) => {
-    this._setHover(this._positionOf(event));
+    const position = this._positionOf(event);
+    const point = { x: event.clientX, y: event.clientY };
+    if (same(position, this.hover)) {
+      this._exit = point;
+      return;
+    }
+    const box = this._sources.tooltip?.openBox();
+    if (box && this._exit && this.hover && inGraceArea(point, this._exit, box.rect, box.side)) return;
+    this._exit = isCell(position) ? point : null;
+    this._setHover(position);
   };
 
-  readonly onPointerLeave = () => {
+  readonly onPointerLeave = (event?: PointerEvent) => {
+    // Onto the tooltip: it stays, with its cell.
+    if (this._sources.tooltip?.contains(event?.relatedTarget ?? null)) {
+      this._exit = null;
+      return;
+    }
     this._setHover(this.focusWithin && isCell(this.active) ? this.active : null);
+  };
+
+  /** The pointer left the tooltip: back over the grid, pointerover takes it; elsewhere, as leaving the grid. */
+  readonly onTooltipLeave = (event: PointerEvent) => {
+    const next = event.relatedTarget;
+    const grid = this._host.renderRoot.querySelector('[role="grid"]');
+    if (next instanceof Node && grid?.contains(next)) return;
+    this.onPointerLeave();
   };
 
   readonly onFocusIn = (event: FocusEvent) => {

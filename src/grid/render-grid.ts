@@ -7,6 +7,7 @@ import type { DisplayAxis, DisplayModel } from '../view/display-model.js';
 import { gridTracks, placeIndex, slotIndices, type IndexRange, type Placement } from '../viewport.js';
 import type { CellColors } from './cell-colors.js';
 import { renderLabel } from './render-label.js';
+import { cellDescription } from '../tooltip.js';
 
 /** Everything the grid's templates read: the display model, the window, focus state and the scale. */
 export interface GridView {
@@ -27,8 +28,10 @@ export interface GridView {
   /** Column labels rotated. */
   readonly vertical: boolean;
   readonly crosshair: 'labels' | 'band';
-  /** The grid's accessible name. */
+  /** The grid's accessible name, unless `labelledBy` is given. */
   readonly label: string;
+  /** The id of the visible caption that names the grid, or null when there is none. */
+  readonly labelledBy: string | null;
   /** Show "No data" (no cells and no input problems). */
   readonly empty: boolean;
   /** The visually hidden shape-and-extremes sentence the grid is described by. */
@@ -60,7 +63,9 @@ export interface GridListeners {
   readonly scroll: () => void;
   readonly keydown: (event: KeyboardEvent) => void;
   readonly pointerover: (event: PointerEvent) => void;
-  readonly pointerleave: () => void;
+  /** The same handler as pointerover: it follows the pointer on its way to the tooltip. */
+  readonly pointermove: (event: PointerEvent) => void;
+  readonly pointerleave: (event: PointerEvent) => void;
   readonly click: (event: MouseEvent) => void;
   readonly focusin: (event: FocusEvent) => void;
   readonly focusout: (event: FocusEvent) => void;
@@ -87,13 +92,16 @@ export function renderGrid(v: GridView): TemplateResult {
         role="grid"
         part="grid"
         class="grid ${v.vertical ? 'vertical' : ''}"
-        aria-label=${v.label || 'Token attribution heatmap'}
+        aria-label=${v.labelledBy ? nothing : v.label || 'Token attribution heatmap'}
+        aria-labelledby=${v.labelledBy ?? nothing}
         aria-describedby="summary"
+        aria-readonly="true"
         aria-rowcount=${rows.count + 1 + (extra?.rows ?? 0)}
         aria-colcount=${columns.count + 1 + (extra?.columns ?? 0)}
         style=${cssText(gridStyle)}
         @keydown=${l.keydown}
         @pointerover=${l.pointerover}
+        @pointermove=${l.pointermove}
         @pointerleave=${l.pointerleave}
         @click=${l.click}
         @focusin=${l.focusin}
@@ -102,7 +110,7 @@ export function renderGrid(v: GridView): TemplateResult {
         <div class="probe" aria-hidden="true"></div>
         <div class="header row-label ${rows.tokens ? 'label-font' : ''} sizer" aria-hidden="true">${renderLabel(rows.longestLabel)}</div>
         <div class="header column-label ${columns.tokens ? 'label-font' : ''} sizer" aria-hidden="true">${renderLabel(columns.longestLabel)}</div>
-        <div role="row" class="row" aria-rowindex="1">
+        <div role="row" class="row" aria-rowindex="1" aria-label=${columns.tokens ? 'Tokens' : 'Outputs'}>
           <div role="columnheader" class="header corner" part="corner" aria-colindex="1" tabindex=${tabindex(v.active, -1, -1)}>
             <span class="visually-hidden">${rows.tokens ? 'Token' : 'Output'}</span>
           </div>
@@ -112,7 +120,8 @@ export function renderGrid(v: GridView): TemplateResult {
         ${renderedRows.map((r) => {
           if (r < 0) return nothing;
           const place = rowPlace(r);
-          return html`<div role="row" class="row" aria-rowindex=${r + 2}>
+          // Named by its header alone: a row's name from its contents would read every cell.
+          return html`<div role="row" class="row" aria-rowindex=${r + 2} aria-label=${rows.spoken(r)}>
             ${renderRowHeader(v, r, place)}
             ${renderedColumns.map((c) => (c < 0 ? nothing : renderCell(v, r, c, place, columnPlace(c))))}
             ${extra ? extra.rowEnd(r, place) : nothing}
@@ -151,8 +160,8 @@ function renderColumnHeader(v: GridView, c: number, place: Placement): TemplateR
     part=${look.part}
     aria-colindex=${c + 2}
     aria-label=${columns.spoken(c)}
+    aria-description=${columns.exactAddsMore(c) ? columns.exact(c) : nothing}
     aria-expanded=${columns.expandable(c) ? String(columns.expanded(c)) : nothing}
-    title=${JSON.stringify(columns.label(c))}
     tabindex=${tabindex(v.active, -1, c)}
     style=${cssText(`grid-area:1/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset})` : ''}`)}
   >
@@ -170,8 +179,8 @@ function renderRowHeader(v: GridView, r: number, place: Placement): TemplateResu
     part=${look.part}
     aria-colindex="1"
     aria-label=${rows.spoken(r)}
+    aria-description=${rows.exactAddsMore(r) ? rows.exact(r) : nothing}
     aria-expanded=${rows.expandable(r) ? String(rows.expanded(r)) : nothing}
-    title=${JSON.stringify(rows.label(r))}
     tabindex=${tabindex(v.active, r, -1)}
     style=${cssText(`grid-area:${place.line}/1;${place.offset ? `margin-top:calc(var(--token-heatmap-cell-height)*${place.offset})` : ''}`)}
   >
@@ -204,7 +213,9 @@ function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, colu
   }
   const value = model.value(r, c);
   const isSelected = v.selected !== null && v.selected.row === r && v.selected.column === c;
-  let name = `row '${model.rows.spoken(r)}' (${r + 1} of ${model.rows.count}), column '${model.columns.spoken(c)}' (${c + 1} of ${model.columns.count}), `;
+  // Named by its value: screen readers say the row and column headers and the position themselves,
+  // and aria-selected says "selected". The description holds the full precision and the exact token.
+  let name = '';
   let classes = 'cell';
   let part = 'cell';
   let style = cellPlacement(rowPlace, columnPlace);
@@ -226,7 +237,6 @@ function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, colu
     }
   }
   if (isSelected) {
-    name += ', selected';
     classes += ' selected';
     part += ' cell-selected';
   }
@@ -236,6 +246,7 @@ function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, colu
     part=${part}
     aria-colindex=${c + 2}
     aria-label=${name}
+    aria-description=${cellDescription(model, { row: r, column: c }, v.domain)}
     aria-selected=${isSelected ? 'true' : 'false'}
     tabindex=${tabindex(v.active, r, c)}
     style=${cssText(style)}
@@ -243,6 +254,6 @@ function renderCell(v: GridView, r: number, c: number, rowPlace: Placement, colu
 }
 
 function renderBands(row: number, column: number): TemplateResult {
-  return html`<div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:${row}/2/${row + 1}/-1`)}></div>
-    <div class="band" part="band" aria-hidden="true" style=${cssText(`grid-area:2/${column}/-1/${column + 1}`)}></div>`;
+  return html`<div class="band row-band" part="band" aria-hidden="true" style=${cssText(`grid-area:${row}/2/${row + 1}/-1`)}></div>
+    <div class="band column-band" part="band" aria-hidden="true" style=${cssText(`grid-area:2/${column}/-1/${column + 1}`)}></div>`;
 }

@@ -49,6 +49,8 @@ export class WindowController implements ReactiveController {
   private _view?: View;
   private _renderedBarHeight = 0;
   private _resizeObserver?: ResizeObserver;
+  /** The window whose ResizeObserver and animation frames measure the host: its own document's. */
+  private _window?: Window | null;
   private _observing = false;
   /** The next render changes what is measured (shape, labels, orientation): measure after it. */
   private _stale = true;
@@ -69,7 +71,7 @@ export class WindowController implements ReactiveController {
   hostDisconnected(): void {
     this._resizeObserver?.disconnect();
     this._observing = false;
-    cancelAnimationFrame(this._frame);
+    this._window?.cancelAnimationFrame(this._frame);
   }
 
   hostUpdated(): void {
@@ -208,11 +210,21 @@ export class WindowController implements ReactiveController {
   }
 
   private _observe(): void {
+    this._observing = true;
+    // Observed from the host's own window: another window's observer (after a move into an iframe)
+    // keeps elements whose document may stop rendering, and reports a loop error for them.
+    const view = this._host.ownerDocument.defaultView;
+    if (view !== this._window) {
+      this._resizeObserver?.disconnect();
+      this._resizeObserver = undefined;
+      this._window = view;
+    }
+    if (!view) return;
     // A resize from outside is measured in the next frame: measuring inside the observer's callback
     // would re-render observed elements while it delivers ("ResizeObserver loop completed …").
-    this._resizeObserver ??= new ResizeObserver(() => {
-      cancelAnimationFrame(this._frame);
-      this._frame = requestAnimationFrame(() => this._measure());
+    this._resizeObserver ??= new view.ResizeObserver(() => {
+      view.cancelAnimationFrame(this._frame);
+      this._frame = view.requestAnimationFrame(() => this._measure());
     });
     const ro = this._resizeObserver;
     ro.disconnect();
@@ -220,6 +232,5 @@ export class WindowController implements ReactiveController {
       const el = this._host.renderRoot.querySelector(selector);
       if (el) ro.observe(el);
     }
-    this._observing = true;
   }
 }

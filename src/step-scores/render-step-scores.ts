@@ -90,7 +90,7 @@ export function stepAppendix(v: StepView): GridAppendix | undefined {
         v.series.map((s, i) => {
           const line = trackFromEnd(i, n);
           const bottom = `bottom:${stackOffset(i, n, '--token-heatmap-cell-height')};`;
-          return html`<div role="row" class="row" part="step-scores" aria-rowindex=${rows.count + 2 + i}>
+          return html`<div role="row" class="row" part="step-scores" aria-rowindex=${rows.count + 2 + i} aria-label=${s.name}>
             <div role="rowheader" class="header row-label step-label ${i ? '' : 'first'}" part="step-score-label" aria-colindex="1" title=${s.name} style=${cssText(`grid-area:${line}/1;${bottom}`)}>
               ${renderLabel(s.name)}
             </div>

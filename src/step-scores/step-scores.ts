@@ -3,6 +3,7 @@
  * own sequential scale. Reading and checking the caller's `{name: number[]}`; pure, no DOM.
  */
 import { InvalidJson } from '../data.js';
+import { isInstance, isList, readList, unreadable } from '../safe-read.js';
 import type { Domain } from '../scale.js';
 import { schemeInterpolator, type Interpolator } from '../schemes.js';
 import { shown } from '../shown.js';
@@ -31,7 +32,6 @@ export const STEP_SCHEMES = ['Blues', 'Purples', 'Oranges', 'Greys', 'Greens', '
 const NONE: StepScores = { series: [], problems: [] };
 const ATTRIBUTE = 'step-scores';
 
-const isSeries = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || v instanceof Float32Array || v instanceof Float64Array;
 
 /**
  * A series' sequential domain from its finite values: from 0 when none is negative, to 1 when
@@ -62,23 +62,28 @@ export function stepDomain(values: ArrayLike<number>): Domain {
  */
 export function readStepScores(input: unknown, columns: number): StepScores {
   if (input === undefined || input === null) return NONE;
-  if (input instanceof InvalidJson) return { series: [], problems: [`${ATTRIBUTE}: not valid JSON (${input.reason}); ignored`] };
-  if (typeof input !== 'object' || Array.isArray(input) || ArrayBuffer.isView(input))
-    return { series: [], problems: [`${ATTRIBUTE}: expected {"name": [one number per column], …}, got ${shown(input)}; ignored`] };
-  const problems: string[] = [];
-  const series: StepSeries[] = [];
+  const ignored = (why: string): StepScores => ({ series: [], problems: [`${ATTRIBUTE}: ${why}; ignored`] });
+  if (isInstance(input, InvalidJson)) return ignored(`not valid JSON (${input.reason})`);
   let entries: [string, unknown][];
   try {
-    entries = Object.entries(input);
-  } catch {
-    return { series: [], problems: [`${ATTRIBUTE}: ${shown(input)} cannot be read; ignored`] };
+    // A Proxy, a getter or a revoked object may throw at any of these; each is read once.
+    if (typeof input !== 'object' || Array.isArray(input) || ArrayBuffer.isView(input) || input instanceof Map) entries = [];
+    else entries = Object.entries(input);
+  } catch (error) {
+    return ignored(unreadable(error));
   }
-  for (const [name, given] of entries) {
+  if (!entries.length) return ignored(`expected {"name": [one number per column], …}, got ${shown(input)}`);
+  const problems: string[] = [];
+  const series: StepSeries[] = [];
+  for (const [name, entry] of entries) {
     const quoted = JSON.stringify(name);
-    if (!isSeries(given)) {
-      problems.push(`${ATTRIBUTE}: ${quoted} is ${shown(given)}, not one number per column; left out`);
+    const read = isList(entry) ? readList(entry) : null;
+    if (!read || 'problem' in read || read.failed.length) {
+      const why = !read ? `is ${shown(entry)}, not one number per column` : 'problem' in read ? read.problem : `[${read.failed[0]}] cannot be read (${read.error})`;
+      problems.push(`${ATTRIBUTE}: ${quoted} ${why}; left out`);
       continue;
     }
+    const given = read.items;
     const values = new Float64Array(columns).fill(NaN);
     let bad = -1;
     let badCount = 0;

@@ -4,6 +4,7 @@
  * switching between them keeps every colour). Pure; one pass over the cells for the difference.
  */
 import { buildMatrix, InvalidJson, statistics, type Matrix } from '../data.js';
+import { isInstance, isList, readList } from '../safe-read.js';
 import { shown as quoted } from '../shown.js';
 import { aggregateRange, type Aggregate } from './aggregate.js';
 
@@ -27,14 +28,19 @@ export interface Comparison {
 
 type Shape = { readonly rows: number; readonly columns: number } | { readonly length: number };
 
-const isArrayLike = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-
-/** The shape of a values input as given: rows × longest row when nested, else its length. */
-function shapeOf(input: ArrayLike<unknown>): Shape {
-  if (!Array.isArray(input) || !input.some(isArrayLike)) return { length: input.length };
+/** The shape of a values input as given: rows × longest row when nested, else its length; null when it cannot be read. */
+function shapeOf(input: unknown): Shape | null {
+  const list = readList(input);
+  if ('problem' in list) return null;
+  const { items } = list;
+  if (!Array.isArray(input) || !items.some(isList)) return { length: items.length };
   let columns = 0;
-  for (const row of input) if (isArrayLike(row)) columns = Math.max(columns, row.length);
-  return { rows: input.length, columns };
+  for (const row of items) {
+    if (!isList(row)) continue;
+    const read = readList(row);
+    if (!('problem' in read)) columns = Math.max(columns, read.items.length);
+  }
+  return { rows: items.length, columns };
 }
 
 const describeShape = (shape: Shape) => ('length' in shape ? `${shape.length} values` : `${shape.rows} × ${shape.columns} values`);
@@ -58,9 +64,9 @@ const renamed = (problem: string) => problem.replace(/^values:/, 'compare:').rep
 export function compareStep(a: Matrix, compare: unknown, mode: CompareMode): Comparison {
   const none = (problem?: string): Comparison => ({ shown: a, a, mode: null, problem: problem && `compare: ${problem}; ignored` });
   if (compare === undefined || compare === null) return none();
-  if (compare instanceof InvalidJson) return none(`not valid JSON (${compare.reason})`);
-  if (!isArrayLike(compare)) return none(`expected a 2-D array of the shape of values, got ${quoted(compare)}`);
-  const given = shapeOf(compare);
+  if (isInstance(compare, InvalidJson)) return none(`not valid JSON (${compare.reason})`);
+  const given = isList(compare) ? shapeOf(compare) : null;
+  if (!given) return none(`expected a 2-D array of the shape of values, got ${quoted(compare)}`);
   const fits = 'rows' in given ? given.rows === a.rowCount && given.columns === a.columnCount : given.length === a.rowCount * a.columnCount;
   if (!fits) return none(`${describeShape(given)} for ${a.rowCount} × ${a.columnCount} in values`);
   const built = buildMatrix(a.rowLabels, a.columnLabels, compare);

@@ -5,7 +5,8 @@ import type { Matrix } from '../data.js';
 import type { CellDetail, CellIndex } from '../events.js';
 import { formatValue } from '../format.js';
 import type { GridPosition } from '../navigation.js';
-import { spokenToken } from '../tokens.js';
+import { spokenToken, spokenWords } from '../tokens.js';
+import { cutLabel, cutNote } from './label-limit.js';
 import { aggregateRange, type Aggregate, type CellSource } from './aggregate.js';
 import { groupOf, type Segmentation } from './grouping.js';
 import type { Normaliser } from './normalise.js';
@@ -61,8 +62,12 @@ export interface DisplayAxis {
   label(index: number): string;
   /** The label as events report it: a group's text, or the caller's token exactly as given. */
   eventLabel(index: number): string;
-  /** What a screen reader says for an entry (memoised). */
+  /** What a screen reader says for an entry, concise: the label read aloud, a group's size (memoised). */
   spoken(index: number): string;
+  /** The exact text behind an entry, quoted: `token "Ġcat"`, or a group's text and pieces; '' for a run (memoised). */
+  exact(index: number): string;
+  /** Whether `exact` says more than `spoken` (an invisible character, a decoded byte, a group's pieces). */
+  exactAddsMore(index: number): boolean;
   /** The caller's tokens an entry stands for, as given (a group's pieces, or the one token). */
   pieces(index: number): readonly string[];
   /** The caller's first index of an entry. */
@@ -217,24 +222,40 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
   const label = (i: number): string => {
     switch (kindOf(i)) {
       case PIECE:
-        return pieceText(labels[entries!.extra[i]], family);
+        return cutLabel(pieceText(labels[entries!.extra[i]], family));
       case RUN:
         return `⋯ ${plural(entries!.runCount[i], unit)}`;
       default:
-        return plan.texts[groupOfEntry(i)];
+        return cutLabel(plan.texts[groupOfEntry(i)]);
     }
   };
+  // The label before cutting, for what a screen reader is told about its length.
+  const fullText = (i: number) => (kindOf(i) === PIECE ? labels[entries!.extra[i]] : plan.texts[groupOfEntry(i)]);
   const pieces = (i: number): readonly string[] => (kindOf(i) === RUN ? [] : labels.slice(...range(i)));
   const spoken: string[] = [];
+  const exact: string[] = [];
+  // Names stay short, as screen readers repeat a header's name with each cell; the exact text
+  // (quoted, every piece) is the header's and the cells' description.
   const speak = (i: number): string => {
     const kind = kindOf(i);
     if (kind === RUN) return `${plural(entries!.runCount[i], unit)} hidden`;
-    const text = label(i);
-    const raw = pieces(i);
-    if (kind === GROUP && raw.length > 1) return `${unit} '${spokenToken(text)}', ${raw.length} tokens: ${raw.map((p) => `'${spokenToken(p)}'`).join(' ')}`;
-    // A decoded piece (byte-level) keeps the exact token beside it.
-    return raw.length === 1 && raw[0] !== text ? `${spokenToken(text)}, token ${JSON.stringify(raw[0])}` : spokenToken(text);
+    // Named from the cut text: a name costs no more than a short label's, however long the token.
+    const words = spokenWords(label(i)) + cutNote(fullText(i));
+    const size = pieces(i).length;
+    return kind === GROUP && size > 1 ? `${unit} '${words}', ${size} tokens` : words;
   };
+  const quote = (i: number): string => {
+    if (kindOf(i) === RUN) return '';
+    // Each piece quoted up to the display limit, with its length when cut: a description of every
+    // header and cell must not repeat 100,000 characters (the tooltip and events keep them all).
+    const raw = pieces(i).map((p) => JSON.stringify(cutLabel(p)) + cutNote(p));
+    const name = tokens ? 'token' : 'output';
+    if (raw.length !== 1) return `${unit} ${JSON.stringify(label(i))}, ${raw.length} ${name}s: ${raw.join(' ')}`;
+    // A decoded token (byte-level, a marker turned into a space) quotes what is shown and what was given.
+    const text = label(i);
+    return text === cutLabel(pieces(i)[0]) ? `${name} ${raw[0]}` : `${JSON.stringify(text)}, ${name} ${raw[0]}`;
+  };
+  const adds = (i: number) => kindOf(i) !== RUN && (pieces(i).length !== 1 || pieces(i)[0] !== speak(i));
   let longest: string | undefined;
   const count = entries ? entries.count : labels.length;
   const shares = () => {
@@ -259,6 +280,8 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
     label,
     eventLabel: (i) => (kindOf(i) === GROUP && plan.grouped ? plan.texts[groupOfEntry(i)] : labels[range(i)[0]]),
     spoken: (i) => (spoken[i] ??= speak(i)),
+    exact: (i) => (exact[i] ??= quote(i)),
+    exactAddsMore: adds,
     pieces,
     sourceIndex: (i) => range(i)[0],
     displayIndex(source) {
@@ -347,8 +370,9 @@ export function displayModel(input: DisplayInput): DisplayModel {
     value: (row, column) => read(row, column, true),
     rawValue: (row, column) => read(row, column, false),
     cellIndex,
-    positionOf(cell) {
-      if (!isCell(cell) || cell.rowIndex >= matrix.rowCount || cell.columnIndex >= matrix.columnCount) return null;
+    positionOf(given) {
+      const cell = plainCell(given);
+      if (!cell || cell.rowIndex >= matrix.rowCount || cell.columnIndex >= matrix.columnCount) return null;
       const t = tokenAxis.displayIndex(cell.rowIndex);
       const o = outputAxis.displayIndex(cell.columnIndex);
       if (t < 0 || o < 0) return null;
@@ -375,7 +399,7 @@ export function displayModel(input: DisplayInput): DisplayModel {
       const { stats } = input;
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       let text = `${plural(tokens.segmentation.count, tokens.unit)} × ${plural(outputs.segmentation.count, outputs.grouped ? outputs.unit : 'output')}`;
-      const at = (g: number, h: number) => `'${spokenToken(tokens.texts[g])}' × '${spokenToken(outputs.texts[h])}'`;
+      const at = (g: number, h: number) => `'${spokenToken(cutLabel(tokens.texts[g]))}' × '${spokenToken(cutLabel(outputs.texts[h]))}'`;
       if (stats.maxRow >= 0) {
         text += `; largest ${formatValue(stats.max, decimals)} at ${at(stats.maxRow, stats.maxColumn)}`;
         text += `; smallest ${formatValue(stats.min, decimals)} at ${at(stats.minRow, stats.minColumn)}`;
@@ -387,15 +411,13 @@ export function displayModel(input: DisplayInput): DisplayModel {
 
 const indices = ([start, end]: readonly [number, number]) => Array.from({ length: end - start }, (_, i) => start + i);
 
-/** Whether a value is a cell index: two whole numbers from 0. */
-export function isCell(value: unknown): value is CellIndex {
-  const c = value as CellIndex;
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Number.isInteger(c.rowIndex) &&
-    Number.isInteger(c.columnIndex) &&
-    c.rowIndex >= 0 &&
-    c.columnIndex >= 0
-  );
+/** A cell index read once into a plain object, or null when the value is not one or cannot be read (a revoked Proxy, a throwing getter). */
+export function plainCell(value: unknown): CellIndex | null {
+  if (typeof value !== 'object' || value === null) return null;
+  try {
+    const { rowIndex, columnIndex } = value as CellIndex;
+    return Number.isInteger(rowIndex) && Number.isInteger(columnIndex) && rowIndex >= 0 && columnIndex >= 0 ? { rowIndex, columnIndex } : null;
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@
  * lines, or the caller's own group numbers. Linear in the number of tokens.
  */
 import { InvalidJson } from '../data.js';
+import { isArray, isInstance, readList } from '../safe-read.js';
 import {
   endsLine,
   isNewlineToken,
@@ -173,8 +174,9 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 20 ? value.slice(0, 20) + '…' : value)}`;
   if (typeof value === 'bigint') return `the BigInt ${value}`;
-  if (Array.isArray(value)) return 'an array';
+  if (isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
   return typeof value === 'number' ? String(value) : `${typeof value} ${String(value)}`;
 }
 
@@ -187,12 +189,14 @@ function describe(value: unknown): string {
 export function explicitSegmentation(name: string, groups: unknown, length: number): { segmentation: Segmentation | null; problem?: string } {
   const fail = (problem: string) => ({ segmentation: null, problem: `${name}: ${problem}; ignored` });
   if (groups === undefined || groups === null) return { segmentation: null };
-  if (groups instanceof InvalidJson) return fail(`not valid JSON (${groups.reason})`);
-  if (groups instanceof BigInt64Array || groups instanceof BigUint64Array)
+  if (isInstance(groups, InvalidJson)) return fail(`not valid JSON (${groups.reason})`);
+  if (isInstance(groups, BigInt64Array) || isInstance(groups, BigUint64Array))
     return fail('expected group numbers, got a BigInt array');
-  const arrayLike = Array.isArray(groups) || (ArrayBuffer.isView(groups) && !(groups instanceof DataView));
-  if (!arrayLike) return fail(`expected an array of group numbers, one per token, got ${describe(groups)}`);
-  const numbers = groups as ArrayLike<unknown>;
+  // Read once into plain data: a revoked Proxy or a throwing getter is a problem, not an exception.
+  const read = readList(groups);
+  if ('problem' in read) return fail(read.problem === 'not a list' ? `expected an array of group numbers, one per token, got ${describe(groups)}` : read.problem);
+  if (read.failed.length) return fail(`${name}[${read.failed[0]}] cannot be read (${read.error})`);
+  const numbers = read.items;
   if (numbers.length !== length)
     return fail(`${numbers.length} group number${numbers.length === 1 ? '' : 's'} for ${length} token${length === 1 ? '' : 's'}`);
   const starts = new Int32Array(length + 1);

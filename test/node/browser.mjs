@@ -16,7 +16,7 @@ export function launch(name = 'chromium', { javaScriptEnabled = true } = {}) {
   }
   return puppeteer.launch({
     executablePath: findBrowser('chromium'),
-    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--allow-file-access-from-files'],
+    args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
     ...(javaScriptEnabled ? {} : {}),
   });
 }

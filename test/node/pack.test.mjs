@@ -67,7 +67,7 @@ describe('the packed package, installed in a scratch project', () => {
   });
 
   test('resolves every entry point through the exports map', () => {
-    const script = `for (const id of ['token-heatmap', 'token-heatmap/bundle', 'token-heatmap/react', 'token-heatmap/anywidget', 'token-heatmap/ssr', 'token-heatmap/custom-elements.json']) console.log(import.meta.resolve(id));`;
+    const script = `for (const id of ['token-heatmap', 'token-heatmap/bundle', 'token-heatmap/react', 'token-heatmap/anywidget', 'token-heatmap/ssr', 'token-heatmap/inseq', 'token-heatmap/custom-elements.json']) console.log(import.meta.resolve(id));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
     assert.deepEqual(
       out.map((url) => url.slice(url.indexOf('node_modules/'))),
@@ -77,9 +77,21 @@ describe('the packed package, installed in a scratch project', () => {
         'node_modules/token-heatmap/dist/react.js',
         'node_modules/token-heatmap/dist/anywidget.js',
         'node_modules/token-heatmap/dist/ssr.js',
+        'node_modules/token-heatmap/dist/inseq.js',
         'node_modules/token-heatmap/custom-elements.json',
       ],
     );
+  });
+
+  test('reads an inseq save file through token-heatmap/inseq in Node', () => {
+    const fixture = join(ROOT, 'test/fixtures/inseq/encoder-decoder-occlusion-v0.7.json.gz');
+    const script = `import { readFileSync } from 'node:fs'; import { fromInseqJson } from 'token-heatmap/inseq';
+const data = await fromInseqJson(readFileSync(${JSON.stringify(fixture)}));
+console.log(JSON.stringify([data.rows.length, data.columns.length, data.label]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+    const [rows, columns, label] = JSON.parse(out);
+    assert.ok(rows > 0 && columns > 0);
+    assert.equal(label, 'occlusion');
   });
 
   test('type-checks a user file against the published types (element, events, React wrapper)', () => {

@@ -375,7 +375,19 @@ describe('renderHeatmap() and renderPage() from Node', () => {
     const html = await api.renderHeatmap({ ...data, transpose: true, scheme: 'RdBu', decimals: 2, theme: 'dark' });
     assert.match(html, /^<token-heatmap [^>]*\btranspose\b[^>]*>/);
     assert.match(html, /^<token-heatmap [^>]*\btheme="dark"[^>]*>/);
-    assert.match(html, /aria-label="row &#39;4900 \/ 100 = 49&#39; \(3 of 5\), column &#39;\/&#39; \(8 of 13\), 1\.91, clamped"/);
+    // The transposed clamped cell: named by its value, described by its exact value and token (issue 9 items 10, 19).
+    assert.match(html, /aria-label="1\.91, clamped" aria-description="exact value 1\.9074, colour clamped to 1\.5; token &quot;\/&quot;"/);
+  });
+
+  test('the reading options render on the server: words, normalisation, top-k', async () => {
+    const input = { rows: ['<s>', '▁In', 's', 'eq', '▁is', '▁good', '.'], columns: ['a'], values: [[5], [1], [2], [3], [-4], [0.5], [0.25]] };
+    const html = await api.renderHeatmap({ ...input, groupRows: 'words', normalization: 'all', topK: 2, hideSpecial: true });
+    assert.match(html, /^<token-heatmap [^>]*\bgroup-rows="words"[^>]*\bnormalize="all"[^>]*\btop-k="2"[^>]*\bhide-special\b/);
+    // ' Inseq' 6 and ' is' -4 stay; ' good.' folds into a run; '<s>' is hidden.
+    assert.deepEqual([...html.matchAll(/role="gridcell"[^>]*>(?:<!--[^>]*-->)*([^<]*)</g)].map((m) => m[1]), ['1.0000', '-0.6667', '']);
+    assert.match(html, /⋯ 1 word/);
+    assert.match(html, /Attribution|normalised over all cells/);
+    await assert.rejects(api.renderHeatmap({ ...input, groupRows: 'morphemes' }), /^HeatmapInputError: groupRows: expected "tokens", "words", "sentences" or "lines", got "morphemes"$/);
   });
 
   test('renderPage() takes a title and a script URL, or no script', async () => {

@@ -36,7 +36,11 @@ describe('VS Code custom data', () => {
   test('lists every attribute, with its description, and no property-only field', () => {
     assert.deepEqual(
       tag.attributes.map((a) => a.name),
-      ['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'transpose', 'selected', 'theme', 'crosshair', 'column-label-orientation'],
+      [
+        ...['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'caption-level', 'transpose', 'selected', 'theme', 'crosshair'],
+        ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special'],
+        ...['view', 'target-rows', 'step-scores', 'compare', 'compare-mode', 'no-export'],
+      ],
     );
     for (const a of tag.attributes) assert.ok(a.description.value.length > 20, `${a.name} has a description`);
     assert.match(attribute('rows').description.value, /JSON array in the attribute\.\n\nType: `string\[\]` · Default: `\[\]`$/);
@@ -47,6 +51,10 @@ describe('VS Code custom data', () => {
     assert.deepEqual(valuesOf('theme'), ['light', 'dark']);
     assert.deepEqual(valuesOf('crosshair'), ['labels', 'band']);
     assert.deepEqual(valuesOf('column-label-orientation'), ['auto', 'horizontal', 'vertical']);
+    assert.deepEqual(valuesOf('group-rows'), ['tokens', 'words', 'sentences', 'lines']);
+    assert.deepEqual(valuesOf('normalize'), ['none', 'column', 'row', 'all']);
+    assert.deepEqual(valuesOf('view'), ['grid', 'text', 'both']);
+    assert.deepEqual(valuesOf('compare-mode'), ['diff', 'a', 'b']);
     assert.ok(valuesOf('scheme').includes('RdYlGn'));
     assert.ok(valuesOf('scheme').includes('Viridis'));
     assert.equal(attribute('rows').values, undefined);

@@ -80,7 +80,9 @@ export function Wrapped({ onPick }: { onPick: (cell: CellDetail | null) => void 
   );
 }
 
-// Every public property of the element is a JSX prop: one added to TokenHeatmap but not to
-// src/jsx.ts makes this line an error that names it.
-type Missing = Exclude<keyof Omit<TokenHeatmapElement, keyof LitElement>, keyof TokenHeatmapProperties>;
+// Every public property of the element is a JSX prop: one added to TokenHeatmap but not to the
+// property schema makes this line an error that names it. Methods (toSVG(), …) are not props.
+type Methods<T> = { [K in keyof T]-?: undefined extends T[K] ? never : T[K] extends (...args: never[]) => unknown ? K : never }[keyof T];
+type Own = Omit<TokenHeatmapElement, keyof LitElement>;
+type Missing = Exclude<keyof Own, keyof TokenHeatmapProperties | Methods<Own>>;
 export const noPropertyMissing: [Missing] extends [never] ? true : Missing = true;

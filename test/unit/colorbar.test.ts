@@ -149,7 +149,8 @@ describe('colours from the interpolator in the colour bar (issue 9 item 26)', ()
   it('paints the pointed ends with valid colours as before', () => {
     const host = document.createElement('div');
     render(renderColorbar({ domain, interpolate: interpolateRdYlGn, dataMin: -9, dataMax: 9, decimals: 4, label: '', height: 364 }), host);
-    expect(host.querySelector<HTMLElement>('[data-extend="high"]')!.style.background).to.contain(interpolateRdYlGn(1));
-    expect(host.querySelector<HTMLElement>('[data-extend="low"]')!.style.background).to.contain(interpolateRdYlGn(0));
+    // The end's colour fills its inner triangle (the outer one is the outline, issue 9 item 14).
+    expect(host.querySelector<HTMLElement>('[data-extend="high"]')!.style.getPropertyValue('--_end-color')).to.equal(interpolateRdYlGn(1));
+    expect(host.querySelector<HTMLElement>('[data-extend="low"]')!.style.getPropertyValue('--_end-color')).to.equal(interpolateRdYlGn(0));
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { InvalidJson, buildMatrix, parseJsonAttribute, statistics, stringifyValues, type Matrix } from '../../src/data.js';
+import { circular, revokedArray, revokedObject, throwingEntry, throwingLength, throwingObject, throwingToString } from '../hostile-values.js';
 
 interface Seed {
   rows: string[];
@@ -441,5 +442,91 @@ describe('stringifyValues with infinities', () => {
     expect(back[0][1]).to.equal(-Infinity);
     expect(back[0][2]).to.equal(null);
     expect(Object.is(back[0][3], -0)).to.equal(true);
+  });
+});
+
+describe('buildMatrix with values that cannot be read, written back or quoted', () => {
+  const values = [
+    [1, 2],
+    [3, 4],
+  ];
+  /** Every problem, each one line, none thrown. */
+  const oneLiners = (m: Matrix) => {
+    for (const p of m.problems) expect(p).to.not.contain('\n');
+    return m.problems;
+  };
+
+  it('keeps the readable rows when one row, one entry or one length throws', () => {
+    const entry = buildMatrix(['a', 'b'], ['x', 'y'], [throwingEntry([1, 2], 1), [3, 4]]);
+    expect(oneLiners(entry)).to.deep.equal(['values: row 0 cannot be read (Error: entry 1 throws); shown as missing cells']);
+    expect(cellList(entry).map((v) => (Number.isNaN(v) ? null : v))).to.deep.equal([null, null, 3, 4]);
+    // The unreadable row's readable part does not count towards the extremes.
+    expect(entry.stats).to.deep.equal({ min: 3, max: 4, minIndex: 2, maxIndex: 3 });
+    const length = buildMatrix(undefined, undefined, [[1, 2], throwingLength([3, 4])]);
+    expect(oneLiners(length)[0]).to.equal('values: row 1 cannot be read (its length cannot be read); shown as missing cells');
+    expect(cell(length, 0, 1)).to.equal(2);
+    const revokedRow = buildMatrix(undefined, undefined, [[1, 2], revokedArray()]);
+    expect(oneLiners(revokedRow)[0]).to.match(/^values: row 1 cannot be read \(TypeError: .*revoked.*\); shown as missing cells$/);
+    expect(cell(revokedRow, 0, 0)).to.equal(1);
+  });
+
+  it('says so when the whole of values, rows or columns cannot be read, and keeps the rest', () => {
+    const m = buildMatrix(revokedArray(), ['x', 'y'], values);
+    expect(oneLiners(m)[0]).to.match(/^rows: cannot be read \(TypeError: .+\); shown by index$/);
+    expect(m.rowLabels).to.deep.equal(['#0', '#1']);
+    expect(cellList(m)).to.deep.equal([1, 2, 3, 4]);
+    const v = buildMatrix(['a', 'b'], ['x', 'y'], revokedArray());
+    expect(oneLiners(v)[0]).to.match(/^values: cannot be read \(TypeError: .+\); shown as missing cells$/);
+    expect([v.rowCount, v.columnCount]).to.deep.equal([2, 2]);
+    const labels = buildMatrix(throwingEntry(['a', 'b', 'c'], 1), undefined, [[1], [2], [3]]);
+    expect(oneLiners(labels)).to.deep.equal(['rows: label 1 cannot be read (Error: entry 1 throws); shown by index']);
+    expect(labels.rowLabels).to.deep.equal(['a', '#1', 'c']);
+  });
+
+  it('reports BigInts anywhere: entries, BigInt64Array rows, a flat BigInt64Array, labels', () => {
+    const entries = buildMatrix(undefined, undefined, [[1n, 2], [3, 4]]);
+    expect(oneLiners(entries)).to.deep.equal(['values: values[0][0] is bigint 1, not a number; shown as missing']);
+    expect(cellList(entries).slice(1)).to.deep.equal([2, 3, 4]);
+    const typedRows = buildMatrix(undefined, undefined, [new BigInt64Array([1n, 2n]), [3, 4]]);
+    expect(oneLiners(typedRows)[0]).to.equal('values: values[0][0] is bigint 1, not a number (and 1 more); shown as missing');
+    const flat = buildMatrix(['a', 'b'], ['x', 'y'], new BigInt64Array([1n, 2n, 3n, 4n]));
+    expect(oneLiners(flat)).to.deep.equal(['values: a BigInt64Array holds BigInts, not numbers; shown as missing']);
+    expect(cellList(flat).every(Number.isNaN)).to.equal(true);
+    const labels = buildMatrix([1n, Symbol('s')], undefined, values);
+    expect(oneLiners(labels)).to.deep.equal(['rows: 2 labels are not text; shown by index']);
+  });
+
+  it('describes Symbols, circular objects, throwing getters and toStrings without touching them', () => {
+    const m = buildMatrix(undefined, undefined, [[Symbol('s'), circular(), throwingObject(), throwingToString()]]);
+    expect(oneLiners(m)).to.deep.equal(['values: values[0][0] is symbol Symbol(s), not a number (and 3 more); shown as missing']);
+    const object = buildMatrix(undefined, undefined, throwingObject());
+    expect(oneLiners(object)).to.deep.equal(['values: expected a 2-D array values[row][column], got an object']);
+    const revoked = buildMatrix(revokedObject(), undefined, undefined);
+    expect(oneLiners(revoked)[0]).to.match(/^rows: cannot be read \(TypeError: .*revoked.*\); shown by index$/);
+    expect(oneLiners(buildMatrix({ 0: 'a' }, undefined, undefined))).to.deep.equal(['rows: expected an array of strings, got an object']);
+  });
+
+  it('counts the entries of a flat plain array that are not numbers', () => {
+    const m = buildMatrix(['a', 'b'], ['x', 'y'], [1, 'two', 3, 4n]);
+    expect(oneLiners(m)).to.deep.equal([
+      'values: expected a 2-D array values[row][column], got a 1-D array; read as row-major',
+      'values: values[1] is the text "two", not a number (and 1 more); shown as missing',
+    ]);
+    expect(cellList(m).map((v) => (Number.isNaN(v) ? null : v))).to.deep.equal([1, null, 3, null]);
+  });
+
+  it('never throws from a cell read later, even when a getter starts throwing after validation', () => {
+    let reads = 0;
+    const row = [1, 2];
+    Object.defineProperty(row, 1, {
+      get() {
+        if (++reads > 1) throw new Error('second read');
+        return 2;
+      },
+    });
+    const m = buildMatrix(undefined, undefined, [row]);
+    expect(m.problems).to.deep.equal([]);
+    expect(cell(m, 0, 0)).to.equal(1);
+    expect(Number.isNaN(cell(m, 0, 1))).to.equal(true);
   });
 });

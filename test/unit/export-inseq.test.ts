@@ -63,6 +63,9 @@ describe('fromInseqJson', () => {
     // The last three rows are the generated tokens: output k is row 9 − 3 + k, the text view's target.
     expect(first.targetRows).to.equal(3);
     expect(first.rows.slice(6)).to.deep.equal(first.columns);
+    // An L2 norm has no sign: a sequential scheme from 0 to the largest value, as the Python helper draws it.
+    const largest = Math.max(...first.values.flat().filter(Number.isFinite));
+    expect(first).to.include({ scheme: 'Blues', min: 0, max: largest });
   });
 
   it('reads an inseq 0.7 float16 file (base64 safetensors): decoder-only rows, NaN as missing, mean over layers and heads', async () => {
@@ -93,6 +96,8 @@ describe('fromInseqJson', () => {
     expectValues(data.values, want.values, true);
     expect(Object.is(data.values[2][1], -0)).to.equal(true);
     expect(data.stepScores).to.equal(undefined);
+    // Signed occlusion scores keep the element's diverging default.
+    expect(data.scheme).to.equal(undefined);
   });
 
   it('reads a use_primitives file with bare NaN, and hostile tokens stay text', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { placeTooltip, type Box, type Size } from '../../src/placement.js';
+import { inGraceArea, placeTooltip, type Box, type Size } from '../../src/placement.js';
 
 const viewport: Size = { width: 800, height: 600 };
 const GAP = 8;
@@ -117,4 +117,32 @@ describe('placeTooltip', () => {
       expect(sides.size).to.be.at.least(2);
     });
   }
+});
+
+describe('inGraceArea: on the way from a cell to its tooltip (issue 9 item 12)', () => {
+  // A tooltip 200 × 60 above a cell whose top edge is at y = 100.
+  const tip = { left: 100, top: 32, width: 200, height: 60 };
+  const from = { x: 200, y: 104 };
+
+  it('holds for points between where the pointer left and the tooltip’s near side', () => {
+    expect(inGraceArea({ x: 200, y: 95 }, from, tip, 'above')).to.equal(true);
+    // Diagonal, toward the tooltip's left corner, over a neighbouring cell.
+    expect(inGraceArea({ x: 160, y: 96 }, from, tip, 'above')).to.equal(true);
+    expect(inGraceArea(from, from, tip, 'above')).to.equal(true);
+  });
+
+  it('fails for points that head elsewhere', () => {
+    expect(inGraceArea({ x: 200, y: 120 }, from, tip, 'above')).to.equal(false);
+    expect(inGraceArea({ x: 120, y: 103 }, from, tip, 'above')).to.equal(false);
+    expect(inGraceArea({ x: 320, y: 95 }, from, tip, 'above')).to.equal(false);
+  });
+
+  it('uses the side of the tooltip that faces the cell', () => {
+    const below = { left: 100, top: 140, width: 200, height: 60 };
+    expect(inGraceArea({ x: 200, y: 135 }, { x: 200, y: 126 }, below, 'below')).to.equal(true);
+    expect(inGraceArea({ x: 200, y: 115 }, { x: 200, y: 126 }, below, 'below')).to.equal(false);
+    const right = { left: 300, top: 80, width: 200, height: 60 };
+    expect(inGraceArea({ x: 290, y: 110 }, { x: 270, y: 110 }, right, 'right')).to.equal(true);
+    expect(inGraceArea({ x: 250, y: 110 }, { x: 270, y: 110 }, right, 'right')).to.equal(false);
+  });
 });

@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import { TokenHeatmap } from '../../src/index.js';
-import { OPTIONS, PROPERTIES, accepts, expected, resolveOption, traitName, type PropertySpec } from '../../src/properties.js';
+import { InvalidJson } from '../../src/data.js';
+import { OPTIONS, PROPERTIES, accepts, expected, litProperties, readCell, resolveOption, traitName, type PropertySpec } from '../../src/properties.js';
+import { circular, revokedArray, revokedObject, throwingEntry, throwingObject, throwingToString } from '../hostile-values.js';
 
 const specs = PROPERTIES as readonly PropertySpec[];
 
@@ -62,5 +64,63 @@ describe('property schema', () => {
     expect(resolveOption(spec('columnLabelOrientation'), 10n).problem).to.equal(
       'column-label-orientation: 10n is not "auto", "horizontal" or "vertical"; using "auto"',
     );
+  });
+
+  describe('with values that cannot be read, written back or quoted', () => {
+    const spec = (name: string) => specs.find((s) => s.name === name)!;
+    const hostile = () => [1n, Symbol('s'), circular(), revokedObject(), revokedArray(), throwingObject(), throwingToString(), () => 1];
+
+    it('never throws, and rejects each with one sentence naming the attribute', () => {
+      for (const s of specs) {
+        for (const value of hostile()) {
+          const result = resolveOption(s, value);
+          // A function is what `interpolator` takes; everything else is rejected.
+          if (s.kind.type === 'function' && typeof value === 'function') continue;
+          if (s.kind.type === 'labels' || s.kind.type === 'values') continue; // checked with the matrix (buildMatrix)
+          expect(result.problem, `${s.name} ${typeof value}`).to.be.a('string');
+          expect(result.problem!.startsWith(`${s.attribute || s.name}: `), result.problem).to.equal(true);
+          expect(result.problem).to.not.contain('\n');
+          expect(result.value).to.equal(s.default);
+        }
+      }
+    });
+
+    it('reads a selected cell once into a plain object; what cannot be read is named', () => {
+      const cellSpec = spec('selected');
+      const extra = circular({ rowIndex: 1, columnIndex: 2 });
+      const resolved = resolveOption(cellSpec, extra);
+      expect(resolved).to.deep.equal({ value: { rowIndex: 1, columnIndex: 2 } });
+      expect(resolved.value).to.not.equal(extra);
+      expect(resolveOption(cellSpec, revokedObject()).problem).to.match(/^selected: cannot be read \(TypeError: .*\); ignored$/);
+      expect(resolveOption(cellSpec, throwingObject()).problem).to.equal('selected: cannot be read (Error: getter throws); ignored');
+      expect(resolveOption(cellSpec, { rowIndex: 1n, columnIndex: 0 }).problem).to.equal('selected: an object that cannot be written out is not {"rowIndex": …, "columnIndex": …}; ignored');
+      expect(resolveOption(cellSpec, new InvalidJson('{', 'Unexpected end')).problem).to.equal('selected: not valid JSON (Unexpected end); ignored');
+      expect(readCell({ get rowIndex() { return 0; }, columnIndex: 3 })).to.deep.equal({ rowIndex: 0, columnIndex: 3 });
+    });
+
+    it('checks group lists that throw as not group numbers', () => {
+      expect(accepts(spec('rowGroups').kind, [0, 0, 1])).to.equal(true);
+      expect(accepts(spec('rowGroups').kind, revokedArray())).to.equal(false);
+      expect(accepts(spec('rowGroups').kind, throwingEntry([0, 1], 1))).to.equal(false);
+    });
+
+    it('writes back only values that have text: the rest remove the attribute instead of throwing', () => {
+      const declarations = litProperties();
+      for (const s of specs) {
+        const converter = declarations[s.name].converter as { toAttribute?: (value: unknown) => unknown } | undefined;
+        if (!declarations[s.name].reflect || !converter?.toAttribute) continue;
+        for (const value of hostile()) {
+          const text = converter.toAttribute(value);
+          expect(text === null || typeof text === 'string', `${s.name}: ${typeof value}`).to.equal(true);
+        }
+        expect(converter.toAttribute(undefined), s.name).to.equal(null);
+      }
+      const text = declarations.label.converter as { toAttribute: (value: unknown) => unknown };
+      expect(text.toAttribute('a;b')).to.equal('a;b');
+      expect(text.toAttribute(Symbol('s'))).to.equal(null);
+      const cell = declarations.selected.converter as { toAttribute: (value: unknown) => unknown };
+      expect(cell.toAttribute({ rowIndex: 1, columnIndex: 0 })).to.equal('{"rowIndex":1,"columnIndex":0}');
+      expect(cell.toAttribute(circular({ rowIndex: 1, columnIndex: 0 }))).to.equal(null);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { spokenToken, tokenParts, visibleToken } from '../../src/tokens.js';
+import { spokenToken, spokenWords, tokenParts, visibleToken } from '../../src/tokens.js';
 
 describe('tokenParts', () => {
   it('marks a leading space as a ␣ glyph followed by plain text', () => {
@@ -141,5 +141,16 @@ describe('spokenToken', () => {
     expect(spoken.indexOf('a')).to.be.lessThan(spoken.indexOf('newline'));
     expect(spoken.indexOf('newline')).to.be.lessThan(spoken.indexOf('b'));
     expect(spoken).to.contain(JSON.stringify('a\nb'));
+  });
+});
+
+describe('spokenWords (concise header names, issue 9 item 20)', () => {
+  it('reads a token aloud without quoting it', () => {
+    expect(spokenWords('/')).to.equal('/');
+    expect(spokenWords(' the')).to.equal('space the');
+    expect(spokenWords('\n')).to.equal('newline');
+    expect(spokenWords('')).to.equal('empty token');
+    expect(spokenWords('Ġcat')).to.equal('space marker Ġ cat');
+    for (const token of ['/', ' the', '\n', '', 'Ġcat']) expect(spokenWords(token)).to.not.contain('"');
   });
 });
