@@ -54,7 +54,8 @@ const BAD_TEXT: Partial<Record<PropertySpec['kind']['type'], readonly string[]>>
 
 /** What a reader sees: cell texts and colours, row labels, the alert. */
 function snapshot(el: TokenHeatmap) {
-  const cells = gridCells(el);
+  // The value cells: step scores, like values, keep the valid part of a rejected input.
+  const cells = gridCells(el).filter((c) => !c.matches('[part~="step-score"]'));
   return {
     cells: cells.map(text),
     colours: cells.map((c) => getComputedStyle(c).backgroundColor),
