@@ -1,4 +1,4 @@
-import { html, fixture, expect, oneEvent } from '@open-wc/testing';
+import { html, fixture, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import '../src/index.js';
@@ -296,6 +296,24 @@ describe('<token-heatmap> text view', () => {
       expect(getComputedStyle(spans[9_998]).backgroundColor).to.equal(expectedColor(values[9_998 * 2]));
       // The text scrolls inside the element.
       expect(body(el).scrollHeight).to.be.above(body(el).clientHeight);
+    });
+
+    it('recolours the tokens in view at once and the rest soon after, and a block scrolled into view is current', async () => {
+      const rows = Array.from({ length: 3000 }, (_, i) => (i % 10 === 9 ? 'Ċ' : `Ġw${i}`));
+      const values = new Float64Array(rows.length * 2).map((_, k) => Math.sin(k / 7));
+      const el = await heatmap({ rows, columns: ['a', 'b'], values });
+      const colour = (i: number) => getComputedStyle(tokens(el)[i]).backgroundColor;
+      button(el, 1).click();
+      await el.updateComplete;
+      expect(colour(1)).to.equal(expectedColor(values[1 * 2 + 1]));
+      // The last block is far out of view: it catches up without being scrolled to.
+      await waitUntil(() => colour(2_998) === expectedColor(values[2_998 * 2 + 1]), 'the last block was not recoloured');
+      button(el, -1).click();
+      await el.updateComplete;
+      tokens(el)[2_998].scrollIntoView();
+      await painted();
+      expect(colour(2_998)).to.equal(expectedColor(values[2_998 * 2]));
+      expect(tokens(el)[2_998].getAttribute('aria-label')).to.contain("for output 'a'");
     });
   });
 });

@@ -173,6 +173,11 @@ class TextTokensDirective extends Directive {
   private _paint: readonly unknown[] = [];
   /** Hydrated: the server's tokens are in the part until the first client update replaces them. */
   private _server = false;
+  /** The block is out of view (content-visibility skips it): a recolour waits for idle time or for it to come into view. */
+  private _skipped = false;
+  /** A recolour that waits: the view and the first token it is for. */
+  private _waiting: { readonly v: TextView; readonly from: number } | null = null;
+  private _block: Element | null = null;
 
   render(v: TextView, from: number, to: number): unknown {
     const name = v.output >= 0 ? outputName(v.model.outputs, v.output) : '';
@@ -215,16 +220,48 @@ class TextTokensDirective extends Directive {
     const inside = (k: number) => (k >= from && k < to ? k : -1);
     const paint = [v.model, v.output, v.interpolate, v.domain.min, v.domain.max, v.domain.center, v.decimals, inside(v.active), inside(v.selected), v.steps.series];
     if (paint.some((x, i) => !Object.is(x, this._paint[i]))) {
+      const urgent = !this._paint.length || paint[7] !== this._paint[7] || paint[8] !== this._paint[8];
       this._paint = paint;
-      this._recolour(v, from);
+      // Blocks in view recolour now; the others in idle time, or as they come into view, whichever is first.
+      if (this._skipped && !urgent) this._defer({ v, from });
+      else this.recolourNow(v, from);
     }
     return noChange;
   }
+
+  /** Recolours at once, and forgets a recolour that waited. */
+  recolourNow(v: TextView, from: number): void {
+    this._waiting = null;
+    waiting.delete(this);
+    this._recolour(v, from);
+  }
+
+  /** Runs the recolour that waited, if any. */
+  catchUp(): void {
+    if (this._waiting) this.recolourNow(this._waiting.v, this._waiting.from);
+  }
+
+  private _defer(job: { readonly v: TextView; readonly from: number }): void {
+    this._waiting = job;
+    waiting.add(this);
+    scheduleCatchUp();
+  }
+
+  /** Follows whether the block is skipped; one coming into view catches up before it is painted again. */
+  private readonly _onVisibility = (event: Event) => {
+    this._skipped = (event as Event & { skipped?: boolean }).skipped === true;
+    if (!this._skipped) this.catchUp();
+  };
 
   /** Builds the tokens' elements between the part's markers (replacing what was there). */
   private _build(part: ChildPart, v: TextView, from: number, to: number): void {
     const parent = part.parentNode;
     const end = part.endNode;
+    if (parent instanceof Element && parent !== this._block) {
+      this._block?.removeEventListener('contentvisibilityautostatechange', this._onVisibility);
+      this._block = parent;
+      parent.addEventListener('contentvisibilityautostatechange', this._onVisibility);
+    }
     for (let node = part.startNode!.nextSibling; node && node !== end; ) {
       const next = node.nextSibling;
       node.remove();
@@ -299,6 +336,28 @@ class TextTokensDirective extends Directive {
       }),
     );
   }
+}
+
+/** Blocks out of view with a recolour still to do. */
+const waiting = new Set<TextTokensDirective>();
+let catchUpScheduled = false;
+/** Time a catch-up takes before it yields to the page, in ms. */
+const CATCH_UP_SLICE = 8;
+
+function scheduleCatchUp(): void {
+  if (catchUpScheduled) return;
+  catchUpScheduled = true;
+  const run = () => {
+    catchUpScheduled = false;
+    const start = performance.now();
+    for (const block of waiting) {
+      block.catchUp();
+      if (performance.now() - start > CATCH_UP_SLICE) break;
+    }
+    if (waiting.size) scheduleCatchUp();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
+  else setTimeout(run, 0);
 }
 
 /** `${textTokens(view, from, to)}`: the text view's tokens [from, to). */
