@@ -311,8 +311,7 @@ describe('<token-heatmap> text view', () => {
       button(el, -1).click();
       await el.updateComplete;
       tokens(el)[2_998].scrollIntoView();
-      await painted();
-      expect(colour(2_998)).to.equal(expectedColor(values[2_998 * 2]));
+      await waitUntil(() => colour(2_998) === expectedColor(values[2_998 * 2]), 'the block scrolled into view was not recoloured');
       expect(tokens(el)[2_998].getAttribute('aria-label')).to.contain("for output 'a'");
     });
   });

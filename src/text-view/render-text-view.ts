@@ -341,10 +341,10 @@ class TextTokensDirective extends Directive {
 /** Blocks out of view with a recolour still to do. */
 const waiting = new Set<TextTokensDirective>();
 let catchUpScheduled = false;
-/** Time a catch-up takes before it yields to the page, in ms. */
+/** Time a catch-up slice takes before it yields to the page, in ms. */
 const CATCH_UP_SLICE = 8;
 
-function scheduleCatchUp(): void {
+function scheduleCatchUp(next = false): void {
   if (catchUpScheduled) return;
   catchUpScheduled = true;
   const run = () => {
@@ -354,10 +354,11 @@ function scheduleCatchUp(): void {
       block.catchUp();
       if (performance.now() - start > CATCH_UP_SLICE) break;
     }
-    if (waiting.size) scheduleCatchUp();
+    if (waiting.size) scheduleCatchUp(true);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 });
-  else setTimeout(run, 0);
+  // First just after the next frame is painted (the blocks in view already show the new colours), then slice by slice.
+  if (next || typeof requestAnimationFrame !== 'function') setTimeout(run, 0);
+  else requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /** `${textTokens(view, from, to)}`: the text view's tokens [from, to). */
