@@ -173,6 +173,9 @@ class InseqTest(unittest.TestCase):
         self.assertEqual(figure.values[3:], [[1.0, 2.0], [None, 2.0], [None, None]])  # future: missing
         self.assertEqual(figure.options["label"], "integrated_gradients (L2 norm over 2 values per token)")
         self.assertEqual(figure.options["step_scores"], {"probability": [0.75, 0.5]})
+        # The generated tokens end the rows: output k ("▁Hallo", "▁Welt") is row 6 − 2 + k, the text view's target.
+        self.assertEqual(figure.options["target_rows"], 2)
+        self.assertEqual(element(figure.html())["target-rows"], "2")
         # Norms are never negative: a sequential scheme from 0 to the largest.
         self.assertEqual((figure.options["scheme"], figure.options["min"], figure.options["max"]), ("Blues", 0.0, 10.0))
         self.assertEqual(json.loads(element(figure.html())["rows"])[2], HOSTILE)

@@ -195,7 +195,10 @@ class OptionsTest(WithBundle):
         from token_heatmap._properties import PROPERTIES
 
         expected = [(p["trait"], p["attribute"]) for p in PROPERTIES if p["kind"] not in ("labels", "values", "function")]
-        self.assertEqual([(o.name, o.attribute) for o in OPTIONS], [*expected, ("step_scores", "step-scores")])
+        self.assertEqual([(o.name, o.attribute) for o in OPTIONS], expected)
+        self.assertIn(("step_scores", "step-scores"), expected)
+        self.assertIn(("target_rows", "target-rows"), expected)
+        self.assertIn(("compare_mode", "compare-mode"), expected)
         self.assertIn(("group_rows", "group-rows"), expected)
         self.assertIn(("normalization", "normalize"), expected)
         self.assertEqual(token_heatmap.options.BY_NAME["column_label_orientation"].property, "columnLabelOrientation")

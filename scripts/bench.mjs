@@ -1,6 +1,7 @@
 // `npm run bench`: times <token-heatmap> in headless Chromium against a plain innerHTML CSS grid and
 // writes BENCHMARKS.md. Uses the production bundle (run `npm run build` first; `npm run bench` does).
 // Each timing is a fresh page; RUNS (default 7) runs per case; median and min–max are reported.
+// `--only text-view` times only the text view (and writes nothing).
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -202,6 +203,42 @@ async function timeReading() {
   return ms;
 }
 
+// The text view: 10,000 tokens from setting the data to painted, then, at 2,000 tokens × 50 outputs, 30 steps
+// to the next output (the button), each timed to the element's update and a forced style and layout.
+async function timeTextView() {
+  const page = await fresh();
+  await page.evaluate(HELPERS);
+  const result = await page.evaluate(async () => {
+    const tokens = (n) => Array.from({ length: n }, (_, i) => (i % 15 === 14 ? '\u010a' : `\u0120w${i}`));
+    const el = mount();
+    el.view = 'text';
+    await frames2();
+    const big = makeData(10000, 2, true);
+    big.rows = tokens(10000);
+    const t0 = performance.now();
+    Object.assign(el, big);
+    await frames2();
+    const render = performance.now() - t0;
+    const data = makeData(2000, 50, true);
+    data.rows = tokens(2000);
+    Object.assign(el, data);
+    await frames2();
+    const next = el.shadowRoot.querySelector('[data-step="1"]');
+    const samples = [];
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now();
+      next.click();
+      await el.updateComplete;
+      el.shadowRoot.querySelector('[part~="text-token"]').getBoundingClientRect();
+      samples.push(performance.now() - t);
+      await frames2();
+    }
+    return { render, samples };
+  });
+  await page.close();
+  return result;
+}
+
 async function heap(typed) {
   const page = await fresh();
   await page.evaluate(HELPERS);
@@ -248,6 +285,20 @@ const SIZES = [
 ];
 const BASELINE_LIMIT = 100_000; // cells; a million innerHTML cells takes minutes and gigabytes
 
+if (process.argv.includes('--only') && process.argv.includes('text-view')) {
+  const renders = [];
+  const switches = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { render, samples } = await timeTextView();
+    renders.push(render);
+    switches.push(...samples);
+  }
+  console.log(`text view: 10,000 tokens to painted ${stat(renders)} ms; next output at 2,000 tokens median ${f(median(switches))} ms, p95 ${f(p95(switches))} ms (${switches.length} steps, ${version})`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
+
 const rows = [];
 let worst = 0;
 for (const [r, c, typed] of SIZES) {
@@ -265,6 +316,10 @@ for (let i = 0; i < RUNS; i++) readingRuns.push(await timeReading());
 const reading = readingRuns.map((r) => r.pipeline);
 const readingUpdate = readingRuns.map((r) => r.update);
 console.log(`group + normalise 1000 × 1000: pipeline ${stat(reading)}, whole update ${stat(readingUpdate)}`);
+const textRuns = [];
+for (let i = 0; i < RUNS; i++) textRuns.push(await timeTextView());
+const textRender = textRuns.map((r) => r.render);
+const textSwitch = textRuns.flatMap((r) => r.samples);
 const overview = await overviewBench({ fresh, runs: RUNS, root: ROOT, stat, median, p95, f, MB });
 const scroll = await timeScroll();
 const update = await timeUpdate();
@@ -276,6 +331,7 @@ const targets = [
   ['every size to painted', '≤ 50 ms', `${f(worst)} ms (worst median)`, worst <= 50],
   ['group rows and columns into words + normalise per column, 1000 × 1000 Float32Array', '≤ 30 ms', `median ${f(median(reading))} ms (${f(Math.min(...reading))}–${f(Math.max(...reading))}); whole update with its render ${f(median(readingUpdate))} ms`, median(reading) <= 30],
   ['scroll step at 1000 × 1000 (script + style + layout)', '≤ 16 ms', `median ${f(median(scroll))} ms, p95 ${f(p95(scroll))} ms`, p95(scroll) <= 16],
+  ['text view: next output at 2,000 tokens (update + style + layout)', '≤ 16 ms', `median ${f(median(textSwitch))} ms, p95 ${f(p95(textSwitch))} ms; 10,000 tokens to painted ${f(median(textRender))} ms`, p95(textSwitch) <= 16],
   ['one-value update at 100 × 100', '≤ 5 ms', `median ${f(median(update))} ms, p95 ${f(p95(update))} ms`, median(update) <= 5],
   ['heap above the data, 1000 × 1000 nested arrays', '≤ 40 MB', `${MB(heapNested.element)} MB (data itself ${MB(heapNested.data)} MB)`, heapNested.element <= 40 * 2 ** 20],
   ['heap above the data, 1000 × 1000 Float32Array', '≤ 40 MB', `${MB(heapTyped.element)} MB (data itself ${MB(heapTyped.data)} MB)`, heapTyped.element <= 40 * 2 ** 20],
@@ -309,7 +365,9 @@ Grouping: a 1000 × 1000 Float32Array with byte-level row pieces and SentencePie
 third piece) gets \`groupRows\` and \`groupColumns\` = \`words\` and \`normalization\` = \`column\`, timed from setting
 them: the pipeline (the element's \`willUpdate\`) and the whole update with the render of the new window.
 Scroll: 120 steps of (97 px down, 61 px right) over a 1000 × 1000 matrix, each timed from setting the scroll
-position to the element's update and a forced layout. Update: 30 single-value changes at 100 × 100, each
+position to the element's update and a forced layout. Text view: 10,000 GPT-2-style tokens (a line break every 15) set on a \`view="text"\` element, timed to painted; then
+2,000 tokens × 50 outputs, 30 clicks on the next-output button, each timed to the update and a forced layout.
+Update: 30 single-value changes at 100 × 100, each
 timed to the update and a forced layout. Heap: \`performance.memory.usedJSHeapSize\` after \`gc()\`.
 `;
 await writeFile(join(ROOT, 'BENCHMARKS.md'), md);

@@ -15,7 +15,11 @@ import { FocusController } from './grid/focus-controller.js';
 import { renderGrid } from './grid/render-grid.js';
 import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
-import { renderTooltip, tooltipContent, TooltipController } from './tooltip.js';
+import { cellTooltip, renderTooltip, TooltipController } from './tooltip.js';
+import type { GridPosition } from './navigation.js';
+import { renderStepLegends, stepAppendix, StepColors, type StepView } from './step-scores/render-step-scores.js';
+import { renderTextView } from './text-view/render-text-view.js';
+import { TextViewController } from './text-view/text-view-controller.js';
 import { ThemeController } from './theme-controller.js';
 import { Announcer } from './announcer.js';
 import { canvasOverview, download, svgToPng } from './export/browser-export.js';
@@ -60,6 +64,11 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @csspart band - The lines along the hovered row and column (`crosshair="band"`).
  * @csspart colorbar - The built-in colour bar with its ticks and title.
  * @csspart tooltip - The tooltip shown for the hovered or focused cell.
+ * @csspart step-scores - A row of step scores under the grid; its cells are `step-score` (`step-score-missing`), its name `step-score-label`.
+ * @csspart step-scores-legend - The small legends of the step scores' scales.
+ * @csspart text-view - The text view (`view="text"` or `"both"`): `text-heading` with its `text-step` buttons, then `text-body`.
+ * @csspart text-token - A token of the text view; also `text-token-missing`, `text-token-special`, `text-token-target`, `text-token-run`.
+ * @csspart text-step-scores - The current output's step scores in the text view.
  * @csspart zoom - The zoom control (zoom out, the level, zoom in, fit), shown when the matrix does not fit at readable size.
  * @csspart overview - The minimap of the whole matrix with the part in view, shown when not everything is visible.
  * @csspart focus - The focus rectangle on the overview canvas.
@@ -89,6 +98,10 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-tooltip-color - Tooltip text.
  * @cssprop --token-heatmap-alert-color - Text of the input-problem message.
  * @cssprop --token-heatmap-alert-background - Background of the input-problem message.
+ * @cssprop --token-heatmap-text-font-family - Font of the text view's running text (the element's font).
+ * @cssprop --token-heatmap-text-font-size - Size of the text view's running text (1.25em).
+ * @cssprop --token-heatmap-text-width - The text view wraps its lines at this width, or the element's (48em).
+ * @cssprop --token-heatmap-target-color - Outline of the current output's own token in the text view.
  */
 export class TokenHeatmap extends StylesPerDocument(LitElement) {
   static override styles = [styles, zoomStyles];
@@ -174,6 +187,21 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   /** Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus. */
   hideSpecial = false;
 
+  /** `grid`; `text`: the row tokens as running text, coloured by their values for one output; `both`: the grid above the text, one colour bar. */
+  view: 'grid' | 'text' | 'both' = 'grid';
+
+  /** The last n rows are the generated tokens, output j being row `rows.length - n + j`: the text view shows the text up to the current output and outlines it. */
+  targetRows = 0;
+
+  /** Scores per output, `{name: one number per column}` (probability, entropy, …): extra rows under the grid, each on its own scale. JSON in the attribute. */
+  stepScores: Record<string, (number | null)[]> | null = null;
+
+  /** A second attribution B of the same shape as `values` (A), to show A − B or either one on the scale of both (see `compareMode`). */
+  compare: ValuesInput | null = null;
+
+  /** With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both. */
+  compareMode: 'diff' | 'a' | 'b' = 'diff';
+
   /** Hides the export menu (SVG, PNG and CSV downloads); `toSVG()`, `toPNG()` and `toCSV()` still work. */
   noExport = false;
 
@@ -187,6 +215,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
+  private _steps!: StepView;
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
@@ -194,21 +223,23 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private readonly _colors = new CellColors();
   private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
+  private readonly _stepColors = new StepColors();
   private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
     pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
-    toggle: (position) => {
-      const next = toggleAt(this._expansion, this._view.model, position);
-      if (!next) return false;
-      this._expansion = next;
-      this.requestUpdate();
-      return true;
-    },
+    toggle: (position) => this._expand(position),
     tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
+  private readonly _text: TextViewController = new TextViewController(this, {
+    model: () => this._view.model,
+    toggleSelection: (position) => this._focus.toggle(position),
+    clearSelection: () => this.selected !== null && (this._focus.select(null), true),
+    expand: (position) => this._expand(position),
+  });
+  // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
   private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column));
+    return this._text.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
   });
   private readonly _zoom: ZoomController = new ZoomController(this, {
     model: () => this._view.model,
@@ -260,6 +291,15 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     return matrixCsv(this._view.matrix);
   }
 
+  /** Opens or closes what a header stands for (a group, a run of hidden rows); false when there is nothing. */
+  private _expand(position: GridPosition): boolean {
+    const next = toggleAt(this._expansion, this._view.model, position);
+    if (!next) return false;
+    this._expansion = next;
+    this.requestUpdate();
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Opened groups and revealed runs belong to one grouping of one matrix.
     if (GROUPING_INPUTS.some((p) => changed.has(p as keyof TokenHeatmap))) this._expansion = CLOSED;
@@ -271,11 +311,17 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
 
+    this._steps = { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
+
     const { rows, columns } = view.model;
     this._focus.fit(rows.count, columns.count);
     this._zoom.configure(view.zoom);
     this._window.hidden = this._zoom.mode === 'canvas';
     this._window.setShape(rows.count, columns.count);
+    // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
+    const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
+    const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
+    this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
     const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -289,14 +335,10 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     const { problems, model } = view;
     const focus = this._focus;
     const { rows, columns } = model;
-    return html`
-      <div class="figure">
-        ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
-        <slot name="caption"
-          >${view.caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${view.captionLevel}>${view.caption}</div>` : nothing}</slot
-        >
-        <div class="body">
-          ${this._zoom.renderPlot(renderGrid({
+    const grid =
+      view.view === 'text'
+        ? nothing
+        : this._zoom.renderPlot(renderGrid({
             model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
@@ -315,6 +357,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
+            appendix: stepAppendix(this._steps),
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
@@ -325,18 +368,38 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
               focusin: focus.onFocusIn,
               focusout: focus.onFocusOut,
             },
-          }))}
+          }));
+    const { domain, interpolate, decimals, label } = view;
+    const text =
+      view.view === 'grid' ? nothing : renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
+    const legends = renderStepLegends(this._steps.series, decimals);
+    return html`
+      <div class="figure">
+        ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
+        <slot name="caption"
+          >${view.caption ? html`<div class="caption" part="caption" id="caption" role="heading" aria-level=${view.captionLevel}>${view.caption}</div>` : nothing}</slot
+        >
+        <div class="body">
+          ${view.view === 'grid' && legends === nothing ? grid : html`<div class="views">${grid}${legends}${text}</div>`}
           <slot name="colorbar">${this._renderColorbar()}</slot>
         </div>
       </div>
       ${this._view.noExport ? nothing : this._export.render()}
-      ${renderTooltip(this._focus.hoveredCell && tooltipContent(model, this._focus.hoveredCell, view.domain), focus.onTooltipLeave)}
+      ${renderTooltip(this._tooltipContent(), focus.onTooltipLeave)}
       ${this._announcer.render()}
     `;
   }
 
+  /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
+  private _tooltipContent() {
+    const cell = this._text.hoveredPosition ?? this._focus.hoveredCell;
+    return cell && cellTooltip(this._view.model, cell, this._view.domain, this._view);
+  }
+
   private _renderColorbar(): TemplateResult {
-    const { stats, domain, interpolate, decimals, label, normalize } = this._view;
+    const { stats, domain, interpolate, decimals, label, normalize, comparison } = this._view;
+    const mode = comparison.mode;
+    const compared = mode === 'diff' ? 'A − B' : mode ? `${mode.toUpperCase()} (scale of A and B)` : '';
     return renderColorbar({
       domain,
       interpolate,
@@ -344,8 +407,9 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
       dataMin: stats.minRow >= 0 ? stats.min : Infinity,
       dataMax: stats.maxRow >= 0 ? stats.max : -Infinity,
       decimals,
-      label: [label, normalisationTitle(normalize)].filter(Boolean).join(', '),
-      height: this._zoom.barHeight() ?? this._window.barHeight(),
+      label: [label, compared, normalisationTitle(normalize)].filter(Boolean).join(', '),
+      // The text alone has no rows to measure: a bar of a few ticks.
+      height: this._view.view === 'text' ? 120 : (this._zoom.barHeight() ?? this._window.barHeight()),
     });
   }
 

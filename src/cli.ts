@@ -150,9 +150,8 @@ async function readHeatmap(text: string, index: number): Promise<HeatmapInput> {
   }
   if (!isInseqSave(parsed)) return checkInput(parsed);
   const data = await fromInseqObject(parsed, { index });
-  // The element's data: NaN is a missing cell, written as null; step scores have no key yet.
-  const { stepScores: _stepScores, ...heatmap } = data;
-  return checkInput(heatmap);
+  // The element's data: NaN is a missing cell, written as null; step scores and target rows as the element reads them.
+  return checkInput(data);
 }
 
 // resvg-js 2.6 draws the generic `monospace` and `sans-serif` in its default font whatever it is told

@@ -21,6 +21,7 @@ export type PropertyKind =
   | { readonly type: 'choice'; readonly choices: readonly string[] }
   | { readonly type: 'cell' }
   | { readonly type: 'groups' }
+  | { readonly type: 'scores' }
   | { readonly type: 'function' }
   | { readonly type: 'zoom' };
 
@@ -173,6 +174,48 @@ export const PROPERTIES = [
     doc: 'Hides special tokens (`<s>`, `[CLS]`, `<|endoftext|>`, …) from rows and columns, and leaves them out of normalisation and focus.',
   },
   {
+    name: 'view',
+    attribute: 'view',
+    kind: { type: 'choice', choices: ['grid', 'text', 'both'] },
+    default: 'grid',
+    tsType: "'grid' | 'text' | 'both'",
+    doc: '`grid`; `text`: the row tokens as running text, coloured by their values for one output; `both`: the grid above the text, one colour bar.',
+  },
+  {
+    name: 'targetRows',
+    attribute: 'target-rows',
+    kind: { type: 'integer', min: 0, max: 1e9 },
+    default: 0,
+    tsType: 'number',
+    doc: 'The last n rows are the generated tokens, output j being row `rows.length - n + j`: the text view shows the text up to the current output and outlines it.',
+  },
+  {
+    name: 'stepScores',
+    attribute: 'step-scores',
+    kind: { type: 'scores' },
+    default: null,
+    data: true,
+    tsType: 'Record<string, (number | null)[]> | null',
+    doc: 'Scores per output, `{name: one number per column}` (probability, entropy, …): extra rows under the grid, each on its own scale. JSON in the attribute.',
+  },
+  {
+    name: 'compare',
+    attribute: 'compare',
+    kind: { type: 'values' },
+    default: null,
+    data: true,
+    tsType: '(number | null)[][] | Float32Array | Float64Array | null',
+    doc: 'A second attribution B of the same shape as `values` (A), to show A − B or either one on the scale of both (see `compareMode`).',
+  },
+  {
+    name: 'compareMode',
+    attribute: 'compare-mode',
+    kind: { type: 'choice', choices: ['diff', 'a', 'b'] },
+    default: 'diff',
+    tsType: "'diff' | 'a' | 'b'",
+    doc: 'With `compare`: `diff` shows A − B diverging about 0; `a` or `b` shows one of them on the shared scale of both.',
+  },
+  {
     name: 'noExport',
     attribute: 'no-export',
     kind: { type: 'boolean' },
@@ -196,7 +239,7 @@ export type PropertyName = (typeof PROPERTIES)[number]['name'];
 /** A property's entry in the schema. */
 export const propertySpec = (name: string): PropertySpec | undefined => PROPERTIES.find((p) => p.name === name);
 
-/** The option properties: everything but the data (`rows`, `columns`, `values`, `rowGroups`, `columnGroups`). */
+/** The option properties: everything but the data (`rows`, `columns`, `values`, `rowGroups`, `columnGroups`, `stepScores`, `compare`). */
 export const OPTIONS: readonly PropertySpec[] = PROPERTIES.filter((p: PropertySpec) => !p.data);
 
 /** The properties a JSON heatmap (the server renderer, the CLI, the Python helper) may carry: every one with an attribute. */
@@ -228,6 +271,8 @@ export function expected(kind: PropertyKind): string {
       return '{"rowIndex": …, "columnIndex": …}';
     case 'groups':
       return 'an array of group numbers, one per token';
+    case 'scores':
+      return '{"name": [one number per column], …}';
     case 'function':
       return 'a function (t) => colour';
     case 'zoom':
@@ -258,10 +303,25 @@ export function accepts(kind: PropertyKind, value: unknown): boolean {
       const list = readList(value);
       return isArray(value) && !('problem' in list) && !list.failed.length && list.items.every((g) => g === null || (typeof g === 'number' && Number.isInteger(g)));
     }
+    case 'scores':
+      return isScores(value);
     case 'zoom':
       return value === 'auto' || value === 'fit' || (typeof value === 'number' && Number.isFinite(value) && value > 0);
     default:
       return true;
+  }
+}
+
+/** `{name: number[]}`: an object of one entry or more, each an array (or typed array) of numbers and nulls; false for what cannot be read. */
+function isScores(value: unknown): boolean {
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+    const entries = Object.values(value);
+    return entries.length > 0 && entries.every(
+      (series) => (Array.isArray(series) && series.every((v) => v === null || typeof v === 'number')) || series instanceof Float32Array || series instanceof Float64Array,
+    );
+  } catch {
+    return false;
   }
 }
 
@@ -359,7 +419,7 @@ export function litProperties(): Record<string, PropertyDeclaration> {
     out[spec.name] = {
       attribute: spec.attribute,
       reflect: spec.attribute !== false && !spec.data,
-      ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' ? { converter: jsonConverter } : {}),
+      ...(t === 'labels' || t === 'values' || t === 'cell' || t === 'groups' || t === 'scores' ? { converter: jsonConverter } : {}),
       ...(t === 'number' || t === 'integer' ? { converter: numberConverter } : {}),
       ...(t === 'zoom' ? { converter: zoomConverter } : {}),
       ...(t === 'boolean' ? { type: Boolean } : {}),

@@ -10,7 +10,7 @@ import { nothing, type TemplateResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import './token-heatmap.js';
-import { JSON_PROPERTIES, PROPERTIES, accepts, expected, propertySpec, readCell, type PropertyName, type PropertySpec } from './properties.js';
+import { JSON_PROPERTIES, PROPERTIES, accepts, expected, readCell, type PropertyName, type PropertySpec } from './properties.js';
 import type { TokenHeatmap } from './TokenHeatmap.js';
 import { parseJsonAttribute, stringifyValues, InvalidJson } from './data.js';
 import { resolveDomain } from './scale.js';
@@ -81,16 +81,14 @@ function plainList(value: unknown, what: string, fail: (message: string) => neve
   return read.items;
 }
 
-/** The value of a checked option as the element draws it: the given one, or the default. */
-const optionValue = (data: Record<string, unknown>, name: PropertyName) => data[name] ?? propertySpec(name)!.default;
-
 /** What the element derives from a checked input (src/view/derive.ts): the same matrix, model, domain and problems. */
 const deriveView = (data: Record<string, unknown>) => new ViewDeriver().derive({ value: (name) => data[name], attribute: () => null }, CLOSED);
 
 /** The problems the element notes while still drawing as asked: the data's own range widened (no `min` or `max` given). */
 function rangeWarnings(data: Record<string, unknown>, view: DerivedView): string[] {
   if (typeof data.min === 'number' || typeof data.max === 'number') return [];
-  const center = (optionValue(data, 'center') as number) ?? 0;
+  // The drawn centre: the given one, or 0 for a difference (compare).
+  const { center } = view.domain;
   const { stats } = view;
   const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
   return resolveDomain({ center }, deviation).problems;
@@ -164,6 +162,7 @@ function attributeValue(spec: PropertySpec, input: HeatmapInput): unknown {
   const value = (input as unknown as Record<string, unknown>)[spec.name];
   if (spec.name === 'values') return stringifyValues(value);
   if (value === undefined || value === null) return nothing;
+  if (spec.kind.type === 'values') return stringifyValues(value);
   if (spec.kind.type === 'boolean') return value === true;
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

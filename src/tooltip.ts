@@ -5,6 +5,10 @@ import { placeTooltip, type Placement } from './placement.js';
 import { clampSide, type Domain } from './scale.js';
 import { renderLabel } from './grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from './view/display-model.js';
+import { compareValuesAt, type Comparison } from './view/compare.js';
+import type { Aggregate } from './view/aggregate.js';
+import type { StepSeries } from './step-scores/step-scores.js';
+import { stepScoresAt } from './step-scores/render-step-scores.js';
 
 /** What the tooltip says about one label of the hovered cell. */
 export interface TooltipLabel {
@@ -27,6 +31,10 @@ export interface TooltipContent {
   readonly rawValue?: number | null;
   /** The domain end a clamped value is drawn at, as printed; absent when not clamped. */
   readonly clampedTo?: string;
+  /** With `compare`: A, B and A − B at this cell, and which of them is shown. */
+  readonly compare?: { readonly a: number | null; readonly b: number | null; readonly difference: number | null; readonly shown: 'a' | 'b' | 'diff' };
+  /** The column's step scores, printed exactly. */
+  readonly steps?: readonly { readonly name: string; readonly text: string }[];
 }
 
 function describeLabel(axis: DisplayAxis, index: number): TooltipLabel {
@@ -43,6 +51,25 @@ export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: 
     value,
     rawValue: model.normalised ? model.rawValue(cell.row, cell.column) : undefined,
     clampedTo: side ? formatTick(side > 0 ? domain.max : domain.min, 20) : undefined,
+  };
+}
+
+/** What a view holds beyond its display model that the tooltip tells: the comparison and the step scores. */
+export interface TooltipExtras {
+  readonly comparison: Comparison;
+  readonly aggregate: Aggregate;
+  readonly steps: readonly StepSeries[];
+}
+
+/** The tooltip's content for a display cell: also A, B and A − B when compared, and the output's step scores. */
+export function cellTooltip(model: DisplayModel, cell: GridPosition, domain: Domain, { comparison, aggregate, steps }: TooltipExtras): TooltipContent {
+  const ranges = model.ranges(cell.row, cell.column);
+  const values = ranges && comparison.mode ? compareValuesAt(comparison, ranges.rows, ranges.columns, aggregate) : null;
+  const output = model.rows === model.outputs ? cell.row : cell.column;
+  return {
+    ...tooltipContent(model, cell, domain),
+    compare: values ? { ...values, shown: comparison.mode! } : undefined,
+    steps: steps.length ? stepScoresAt(steps, model.outputs, output) : undefined,
   };
 }
 
@@ -81,20 +108,29 @@ function renderTooltipLabel({ text, pieces, unit }: TooltipLabel): TemplateResul
  */
 export function renderTooltip(content: TooltipContent | null, onPointerLeave?: (event: PointerEvent) => void): TemplateResult {
   if (!content) return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true" @pointerleave=${onPointerLeave}></div>`;
-  const { row, column, value, rawValue, clampedTo } = content;
+  const { row, column, value, rawValue, clampedTo, compare, steps } = content;
+  const compared = (name: string, v: number | null, key: 'a' | 'b' | 'diff') =>
+    html`<dt>${name}</dt>
+      <dd class="compare-${key} ${compare!.shown === key ? 'shown' : ''}">${exact(v)}</dd>`;
   return html`<div class="tooltip" part="tooltip" role="tooltip" popover="manual" aria-hidden="true" @pointerleave=${onPointerLeave}>
     <dl>
       <dt>${row.name}</dt>
       <dd>${renderTooltipLabel(row)}</dd>
       <dt>${column.name}</dt>
       <dd>${renderTooltipLabel(column)}</dd>
-      <dt>${rawValue === undefined ? 'Value' : 'Normalised'}</dt>
-      <dd class="value">${exact(value)}</dd>
+      ${compare
+        ? html`${compared('A', compare.a, 'a')}${compared('B', compare.b, 'b')}${compared('A − B', compare.difference, 'diff')}`
+        : nothing}
+      ${!compare || rawValue !== undefined
+        ? html`<dt>${rawValue === undefined ? 'Value' : 'Normalised'}</dt>
+            <dd class="value">${exact(value)}</dd>`
+        : nothing}
       ${rawValue !== undefined ? html`<dt>Raw value</dt><dd class="raw-value">${exact(rawValue)}</dd>` : nothing}
       ${clampedTo !== undefined
         ? html`<dt>Colour</dt>
             <dd class="clamped">clamped to ${clampedTo}</dd>`
         : nothing}
+      ${(steps ?? []).map((s) => html`<dt>${s.name}</dt><dd class="step">${s.text}</dd>`)}
     </dl>
   </div>`;
 }

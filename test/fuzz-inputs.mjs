@@ -255,6 +255,37 @@ export function pools({ server = false } = {}) {
     threshold: number(0, 2, [() => '0.5']),
     hideSpecial: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'yes', () => 1]) },
     noExport: { valid: (r) => r.chance(0.5), invalid: wrong([() => 'no', () => 0]) },
+    view: choice(['grid', 'text', 'both']),
+    targetRows: { valid: (r) => r.int(SHAPE.rows + 2), invalid: integer(0, 10, 1e9).invalid },
+    stepScores: {
+      valid: (r) => {
+        if (r.chance(0.2)) return null;
+        const series = (scale) => Array.from({ length: SHAPE.columns }, () => (r.chance(0.1) ? null : Math.round(r.next() * scale * 1000) / 1000));
+        return r.chance(0.5) ? { probability: series(1) } : { probability: series(1), entropy: series(3) };
+      },
+      invalid: wrong([
+        () => ({ probability: [0.5] }),
+        () => ({ probability: 'high' }),
+        () => [0.1, 0.2, 0.3],
+        () => ({ probability: [0.1, 'x', 0.3] }),
+        (r) => ({ probability: throwingEntry([0.1, 0.2, 0.3], r.int(SHAPE.columns)) }),
+        () => 'scores',
+      ]),
+    },
+    compare: {
+      valid: (r) => (r.chance(0.2) ? null : server || r.chance(0.7) ? matrix(r) : Float64Array.from(matrix(r).flat(), (v) => (v === null ? NaN : v))),
+      invalid: wrong([
+        (r) => matrix(r, SHAPE.rows + 1),
+        (r) => matrix(r, SHAPE.rows, SHAPE.columns - 1),
+        (r) => {
+          const m = matrix(r);
+          m[r.int(SHAPE.rows)][r.int(SHAPE.columns)] = r.pick(['0.5', true, {}, [1]]);
+          return m;
+        },
+        () => 'compare',
+      ]),
+    },
+    compareMode: choice(['diff', 'a', 'b']),
     zoom: { valid: (r) => r.pick(['auto', 'fit', 1, 0.5, 2, r.chance(0.5) ? 0.05 : 4]), invalid: wrong([() => 'huge', () => 0, () => -1, () => true, () => Infinity]) },
   };
   if (server) delete all.interpolator;

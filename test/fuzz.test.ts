@@ -30,6 +30,7 @@ function attributeText(spec: PropertySpec, value: unknown): string | null {
     case 'values':
     case 'cell':
     case 'groups':
+    case 'scores':
       return JSON.stringify(jsonSafe(value));
     case 'boolean':
       return value === true ? '' : null;
@@ -44,6 +45,7 @@ const BAD_TEXT: Partial<Record<PropertySpec['kind']['type'], readonly string[]>>
   values: ['[[1,2],[3', '{"0":1}', '[[1,"x",3]]', '"values"'],
   cell: ['{rowIndex:1}', '[0,0]', '{"rowIndex":-1,"columnIndex":0}'],
   groups: ['[0,', '[1,0,0,0]', '"words"'],
+  scores: ['{"p":', '[0.5]', '{"p":[0.5]}', '{}'],
   number: ['abc', '1n', '1e999', '--1'],
   integer: ['2.5', '-1', 'abc', '1e999'],
   scheme: ['Jet', 'interpolate', ''],
@@ -52,7 +54,8 @@ const BAD_TEXT: Partial<Record<PropertySpec['kind']['type'], readonly string[]>>
 
 /** What a reader sees: cell texts and colours, row labels, the alert. */
 function snapshot(el: TokenHeatmap) {
-  const cells = gridCells(el);
+  // The value cells: step scores, like values, keep the valid part of a rejected input.
+  const cells = gridCells(el).filter((c) => !c.matches('[part~="step-score"]'));
   return {
     cells: cells.map(text),
     colours: cells.map((c) => getComputedStyle(c).backgroundColor),
@@ -125,7 +128,7 @@ describe('fuzzing the element with a fixed seed', () => {
       // Text and booleans take any attribute text: those stay valid.
       const wrong = !valid && bad !== undefined;
       const pool = jsonPools[spec.name] as Pool;
-      const json = ['labels', 'values', 'cell', 'groups'].includes(spec.kind.type);
+      const json = ['labels', 'values', 'cell', 'groups', 'scores'].includes(spec.kind.type);
       // Wrong text, or (JSON kinds) a wrong value written as JSON.
       const textValue = wrong ? (json && r.chance(0.5) ? attributeText(spec, pool.invalid(r)) : r.pick(bad!)) : attributeText(spec, pool.valid(r));
       if (textValue === null) el.removeAttribute(spec.attribute as string);
@@ -158,7 +161,8 @@ describe('fuzzing the element with a fixed seed', () => {
     if (ms > longest.ms) Object.assign(longest, { ms, step: label });
     expect(ms, label).to.be.below(UPDATE_BOUND_MS);
     expect(uncaught, label).to.deep.equal([]);
-    expect(shadow(el).querySelector('[role="grid"]'), label).to.exist;
+    // The grid, or the text view's tokens alone (`view="text"`).
+    expect(shadow(el).querySelector('[role="grid"], [role="listbox"]'), label).to.exist;
     const seen = snapshot(el);
     const bad = done.filter((d) => rejected(d.what));
     if (!bad.length) expect(seen.alert, label).to.deep.equal([]);

@@ -247,6 +247,9 @@ def from_inseq(output: Any, index: int = 0, **options: Any) -> Heatmap:
         raise HeatmapInputError(f"{importer}: {width} generated tokens in the attributions, {len(columns)} in target[{start}:]")
 
     given = dict(options)
+    # Target attributions end with the generated tokens: output k is target[start + k], the text view's target.
+    if target_attr is not None and 0 < len(target) - start <= len(rows):
+        given.setdefault("target_rows", len(target) - start)
     steps = _step_scores(_field(seq, "step_scores", importer, None), width, "step_scores")
     if steps and given.get("step_scores") is None:
         given["step_scores"] = steps

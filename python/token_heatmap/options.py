@@ -43,7 +43,18 @@ class Option(NamedTuple):
 # The helper's kinds for the schema's (src/properties.ts, copied into _properties.py by
 # scripts/schema-docs.mjs). Data (rows, columns, values) is checked by data.py; a function cannot
 # come from Python.
-_KINDS = {"number": "number", "integer": "integer", "text": "text", "scheme": "scheme", "boolean": "flag", "choice": "choice", "cell": "cell", "groups": "groups", "zoom": "zoom"}
+_KINDS = {
+    "number": "number",
+    "integer": "integer",
+    "text": "text",
+    "scheme": "scheme",
+    "boolean": "flag",
+    "choice": "choice",
+    "cell": "cell",
+    "groups": "groups",
+    "scores": "scores",
+    "zoom": "zoom",
+}
 
 
 def _from_schema(spec: dict) -> Option:
@@ -52,11 +63,7 @@ def _from_schema(spec: dict) -> Option:
     return Option(spec["trait"], spec["attribute"], kind, choices, spec["default"], spec["doc"])
 
 
-OPTIONS: tuple[Option, ...] = (
-    *(_from_schema(spec) for spec in PROPERTIES if spec["kind"] in _KINDS),
-    # Not in the element's schema yet: written as the attribute the element's step-score rows will read.
-    Option("step_scores", "step-scores", "scores", None, None, "{name: one number per column}, e.g. probabilities"),
-)
+OPTIONS: tuple[Option, ...] = tuple(_from_schema(spec) for spec in PROPERTIES if spec["kind"] in _KINDS)
 
 BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
 

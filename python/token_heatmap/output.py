@@ -225,7 +225,7 @@ def heatmap(
         **options: keyword options, each the element attribute of the same name (see
             ``token_heatmap.options.OPTIONS``): ``min``, ``max``, ``center``, ``scheme``,
             ``decimals``, ``label``, ``caption``, ``transpose``, ``theme``, ``selected``,
-            ``crosshair``, ``column_label_orientation``, ``step_scores``.
+            ``crosshair``, ``column_label_orientation``, ``step_scores``, ``view``, ``target_rows``, ….
 
     Returns:
         A :class:`Heatmap`.

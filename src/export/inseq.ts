@@ -29,6 +29,8 @@ export interface HeatmapData {
   label: string;
   /** inseq's step scores (e.g. `probability`), one value per column. */
   stepScores?: Record<string, number[]>;
+  /** With target attributions: the last rows are the generated tokens, output j the row `rows.length − targetRows + j`. */
+  targetRows?: number;
   /** Unsigned scores (an L2 norm, attention weights): a sequential scheme from 0, as the Python helper draws them. */
   scheme?: string;
   min?: number;
@@ -400,6 +402,8 @@ export async function fromInseqObject(parsed: unknown, options: InseqOptions = {
   const method = typeof info?.attribution_method === 'string' && info.attribution_method ? info.attribution_method : 'Attribution';
   const notes = [extra && `${how} over ${extra}`, options.normalize && 'normalised per column'].filter(Boolean);
   const data: HeatmapData = { rows, columns, values, label: notes.length ? `${method} (${notes.join('; ')})` : method };
+  // Target attributions end with the generated tokens, output k being target[start + k].
+  if (targetScores && target.length - start > 0 && target.length - start <= rows.length) data.targetRows = target.length - start;
   // Magnitudes have no sign to diverge about: draw them from 0 on a sequential scale.
   const finite = values.flat().filter((v) => Number.isFinite(v));
   const largest = finite.length && finite.every((v) => v >= 0) ? Math.max(...finite) : 0;

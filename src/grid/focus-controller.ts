@@ -116,7 +116,12 @@ export class FocusController implements ReactiveController {
     for (const node of event.composedPath()) {
       // Positions come from the ARIA indices themselves, so they cannot disagree with what is announced.
       const column = node instanceof HTMLElement && node.getAttribute('aria-colindex');
-      if (column) return { row: Number(node.parentElement!.getAttribute('aria-rowindex')) - 2, column: Number(column) - 2 };
+      if (column) {
+        const position = { row: Number(node.parentElement!.getAttribute('aria-rowindex')) - 2, column: Number(column) - 2 };
+        // Rows and columns appended after the data (step scores) are not positions of the grid.
+        const { rows, columns } = this._sources.model();
+        return position.row < rows.count && position.column < columns.count ? position : null;
+      }
       if (node === this._host) break;
     }
     return null;

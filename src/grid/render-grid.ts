@@ -37,6 +37,26 @@ export interface GridView {
   /** The visually hidden shape-and-extremes sentence the grid is described by. */
   readonly summary: string;
   readonly listeners: GridListeners;
+  /** Extra rows under the data or columns after it (the step scores), when there are any. */
+  readonly appendix?: GridAppendix;
+}
+
+/** Where the extra tracks' templates are drawn: which display columns are rendered and where each sits. */
+export interface AppendixContext {
+  readonly renderedColumns: readonly number[];
+  readonly columnPlace: (column: number) => Placement;
+}
+
+/**
+ * Tracks appended after the data, and what fills them: `rows` extra rows under the grid (filled by
+ * `footer`) or `columns` extra columns after it (headed in the header row, filled at each row's end).
+ */
+export interface GridAppendix {
+  readonly rows: number;
+  readonly columns: number;
+  readonly header: () => unknown;
+  readonly rowEnd: (row: number, place: Placement) => unknown;
+  readonly footer: (context: AppendixContext) => unknown;
 }
 
 export interface GridListeners {
@@ -60,9 +80,11 @@ export function renderGrid(v: GridView): TemplateResult {
   const renderedColumns = slotIndices(v.columnRange, v.columnPool, v.active.column, columns.count);
   const rowPlace = (r: number) => placeIndex(r, v.rowRange, rows.count);
   const columnPlace = (c: number) => placeIndex(c, v.columnRange, columns.count);
+  const extra = v.appendix;
+  const extraTracks = (n: number, size: string) => (n ? ` repeat(${n}, ${size})` : '');
   const gridStyle =
-    `grid-template-columns: fit-content(var(--token-heatmap-row-label-max-width)) ${gridTracks(v.columnRange, columns.count, 'var(--token-heatmap-cell-width)')};` +
-    `grid-template-rows: auto ${gridTracks(v.rowRange, rows.count, 'var(--token-heatmap-cell-height)')}`;
+    `grid-template-columns: fit-content(var(--token-heatmap-row-label-max-width)) ${gridTracks(v.columnRange, columns.count, 'var(--token-heatmap-cell-width)')}${extraTracks(extra?.columns ?? 0, 'var(--token-heatmap-cell-width)')};` +
+    `grid-template-rows: auto ${gridTracks(v.rowRange, rows.count, 'var(--token-heatmap-cell-height)')}${extraTracks(extra?.rows ?? 0, 'var(--token-heatmap-cell-height)')}`;
   const l = v.listeners;
   return html`
     <div class="scroller" part="scroller" @scroll=${l.scroll}>
@@ -74,8 +96,8 @@ export function renderGrid(v: GridView): TemplateResult {
         aria-labelledby=${v.labelledBy ?? nothing}
         aria-describedby="summary"
         aria-readonly="true"
-        aria-rowcount=${rows.count + 1}
-        aria-colcount=${columns.count + 1}
+        aria-rowcount=${rows.count + 1 + (extra?.rows ?? 0)}
+        aria-colcount=${columns.count + 1 + (extra?.columns ?? 0)}
         style=${cssText(gridStyle)}
         @keydown=${l.keydown}
         @pointerover=${l.pointerover}
@@ -93,6 +115,7 @@ export function renderGrid(v: GridView): TemplateResult {
             <span class="visually-hidden">${rows.tokens ? 'Token' : 'Output'}</span>
           </div>
           ${renderedColumns.map((c) => (c < 0 ? nothing : renderColumnHeader(v, c, columnPlace(c))))}
+          ${extra ? extra.header() : nothing}
         </div>
         ${renderedRows.map((r) => {
           if (r < 0) return nothing;
@@ -101,8 +124,10 @@ export function renderGrid(v: GridView): TemplateResult {
           return html`<div role="row" class="row" aria-rowindex=${r + 2} aria-label=${rows.spoken(r)}>
             ${renderRowHeader(v, r, place)}
             ${renderedColumns.map((c) => (c < 0 ? nothing : renderCell(v, r, c, place, columnPlace(c))))}
+            ${extra ? extra.rowEnd(r, place) : nothing}
           </div>`;
         })}
+        ${extra ? extra.footer({ renderedColumns, columnPlace }) : nothing}
         ${v.crosshair === 'band' && v.hover ? renderBands(rowPlace(v.hover.row).line, columnPlace(v.hover.column).line) : nothing}
       </div>
       ${v.empty ? html`<p class="empty">No data</p>` : nothing}

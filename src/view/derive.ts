@@ -11,6 +11,9 @@ import type { Interpolator } from '../schemes.js';
 import { shown } from '../shown.js';
 import type { DisplayModel } from './display-model.js';
 import type { Expansion } from './expansion.js';
+import type { StepSeries } from '../step-scores/step-scores.js';
+import type { Aggregate } from './aggregate.js';
+import type { Comparison, CompareMode } from './compare.js';
 import type { Normalize } from './normalise.js';
 import { ReadingPipeline, type ShownStats } from './pipeline.js';
 
@@ -40,6 +43,16 @@ export interface DerivedView {
   readonly theme?: 'light' | 'dark';
   /** Whether the export menu is hidden (`no-export`). */
   readonly noExport: boolean;
+  /** The grid, the text, or both. */
+  readonly view: 'grid' | 'text' | 'both';
+  /** The last rows that are the generated tokens (0: none). */
+  readonly targetRows: number;
+  /** What is compared and shown: A alone without `compare`, else A − B, A or B. */
+  readonly comparison: Comparison;
+  /** The step scores as read, each on its own scale. */
+  readonly steps: readonly StepSeries[];
+  /** How a group's pieces became one value. */
+  readonly aggregate: Aggregate;
   /** The selection as drawn: a plain copy of a valid `selected`, else null. */
   readonly selected: CellIndex | null;
   /** `auto`, `fit` or a zoom level (1 = readable cells). */
@@ -81,6 +94,8 @@ export class ViewDeriver {
     const zoom = option<'auto' | 'fit' | number>('zoom');
     const center = option<number>('center');
     const noExport = option<boolean>('noExport');
+    const view = option<'grid' | 'text' | 'both'>('view');
+    const targetRows = option<number>('targetRows');
     // The caller's function is checked colour by colour (cssColor): nothing else reaches a style.
     const scheme = this._colors.pick(option('scheme'), source.value('interpolator'));
     if (scheme.problem) problems.push(scheme.problem);
@@ -102,13 +117,19 @@ export class ViewDeriver {
       hideSpecial: option('hideSpecial'),
       transpose: option('transpose'),
       selected,
+      compare: source.value('compare'),
+      compareMode: option<CompareMode>('compareMode'),
+      stepScores: source.value('stepScores'),
       ...expansion,
     });
     problems.push(...reading.problems);
 
-    const { stats } = reading;
-    const deviation = stats.maxRow < 0 ? 0 : Math.max(Math.abs(stats.max - center), Math.abs(stats.min - center));
-    const domain = resolveDomain({ min: option('min'), max: option('max'), center }, deviation);
+    const { stats, domainStats } = reading;
+    // A difference diverges about 0, whatever the attributions' own centre; when A or B is shown,
+    // the domain covers both, so switching between them keeps every colour.
+    const drawnCenter = reading.comparison.mode === 'diff' ? 0 : center;
+    const deviation = domainStats.maxRow < 0 ? 0 : Math.max(Math.abs(domainStats.max - drawnCenter), Math.abs(domainStats.min - drawnCenter));
+    const domain = resolveDomain({ min: option('min'), max: option('max'), center: drawnCenter }, deviation);
     problems.push(...domain.problems);
 
     // Not a cell (or one that cannot be read, or invalid JSON): resolveOption's sentence says which.
@@ -130,6 +151,11 @@ export class ViewDeriver {
       columnLabelOrientation,
       theme,
       noExport,
+      view,
+      targetRows,
+      comparison: reading.comparison,
+      steps: reading.steps.series,
+      aggregate: reading.aggregate,
       selected: selected && selected.rowIndex < matrix.rowCount && selected.columnIndex < matrix.columnCount ? selected : null,
       zoom,
       problems,

@@ -10,7 +10,8 @@ import { cutLabel, cutNote } from './label-limit.js';
 import { aggregateRange, type Aggregate, type CellSource } from './aggregate.js';
 import { groupOf, type Segmentation } from './grouping.js';
 import type { Normaliser } from './normalise.js';
-import { pieceText, type TokenizerFamily } from './tokenizer.js';
+import { runningTexts } from './running-text.js';
+import { isSpecialToken, pieceText, type TokenizerFamily } from './tokenizer.js';
 
 /** What a displayed entry of an axis is. */
 export type EntryKind = 'group' | 'piece' | 'run';
@@ -75,6 +76,10 @@ export interface DisplayAxis {
   displayIndex(source: number): number;
   /** The longest label, which sizes the label column so windowing never changes it. */
   readonly longestLabel: string;
+  /** An entry's share of the running text (markers as spaces, bytes decoded); '' for a run. */
+  runningText(index: number): string;
+  /** Whether an entry is made only of special tokens (`<s>`, `[CLS]`, …). */
+  special(index: number): boolean;
 }
 
 /** The grid as drawn. */
@@ -93,6 +98,13 @@ export interface DisplayModel {
   positionOf(cell: CellIndex): GridPosition | null;
   /** What events report for a display position. */
   detail(row: number, column: number): CellDetail;
+  /** The token axis (the caller's rows) and the output axis (its columns), whichever way the grid is drawn. */
+  readonly tokens: DisplayAxis;
+  readonly outputs: DisplayAxis;
+  /** The display position of a token entry and an output entry (swapped when transposed). */
+  at(token: number, output: number): GridPosition;
+  /** The caller's rows and columns a display cell covers, [start, end) each; null for a run. */
+  ranges(row: number, column: number): { rows: readonly [number, number]; columns: readonly [number, number] } | null;
   /** The visually hidden sentence that describes the grid: shape and extremes. */
   summary(decimals: number): string;
 }
@@ -181,6 +193,9 @@ function buildEntries(plan: AxisPlan): Entries {
   return { count, kind, group, extra, entryOf, runCount };
 }
 
+/** Each label list's running-text shares, computed once per list (the matrix keeps its labels). */
+const RUNNING = new WeakMap<readonly string[], string[]>();
+
 /** Whether a plan shows one entry per caller index, in order: then nothing needs an entry table. */
 const isPlain = (plan: AxisPlan) => !plan.grouped && !plan.shown && !plan.visible && plan.segmentation.count === plan.labels.length;
 
@@ -243,6 +258,11 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
   const adds = (i: number) => kindOf(i) !== RUN && (pieces(i).length !== 1 || pieces(i)[0] !== speak(i));
   let longest: string | undefined;
   const count = entries ? entries.count : labels.length;
+  const shares = () => {
+    let texts = RUNNING.get(labels);
+    if (!texts) RUNNING.set(labels, (texts = runningTexts(labels, family)));
+    return texts;
+  };
   return {
     count,
     tokens,
@@ -271,6 +291,21 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
       const e = g < 0 ? -1 : entries.entryOf[g];
       if (e < 0) return -1;
       return plan.open.has(g) ? e + 1 + source - seg.starts[g] : e;
+    },
+    runningText(i) {
+      if (kindOf(i) === RUN) return '';
+      const [start, end] = range(i);
+      const texts = shares();
+      if (end - start === 1) return texts[start];
+      let text = '';
+      for (let p = start; p < end; p++) text += texts[p];
+      return text;
+    },
+    special(i) {
+      if (kindOf(i) === RUN) return false;
+      const [start, end] = range(i);
+      for (let p = start; p < end; p++) if (!isSpecialToken(labels[p])) return false;
+      return end > start;
     },
     // Scanned once, and only when asked: thousands of labels are not free to scan on every change.
     get longestLabel() {
@@ -323,6 +358,14 @@ export function displayModel(input: DisplayInput): DisplayModel {
   return {
     rows,
     columns,
+    tokens: tokenAxis,
+    outputs: outputAxis,
+    at: (token, output) => (transpose ? { row: output, column: token } : { row: token, column: output }),
+    ranges(row, column) {
+      const [t, o] = oriented(row, column);
+      if (tokenAxis.kind(t) === 'run' || outputAxis.kind(o) === 'run') return null;
+      return { rows: tokenAxis.range(t), columns: outputAxis.range(o) };
+    },
     normalised,
     value: (row, column) => read(row, column, true),
     rawValue: (row, column) => read(row, column, false),

@@ -2,6 +2,8 @@
 // display model. Each step is a pure function of its inputs, memoised on them (by identity), linear in
 // cells, reading typed arrays in place.
 import type { Matrix } from '../data.js';
+import { readStepScores, type StepScores } from '../step-scores/step-scores.js';
+import { compareStep, type CompareMode, type Comparison } from './compare.js';
 import { groupValues, type Aggregate, type CellSource, type Inclusion } from './aggregate.js';
 import { displayModel, type AxisPlan, type DisplayModel } from './display-model.js';
 import type { Expansion } from './expansion.js';
@@ -35,6 +37,11 @@ export interface ReadingOptions extends Expansion {
   readonly transpose: boolean;
   /** The selected cell in the caller's indices: top-k ranks rows in its column, and its row stays visible. */
   readonly selected: { readonly rowIndex: number; readonly columnIndex: number } | null;
+  /** A second attribution B (`compare`), unchecked, and what to show of A and B. */
+  readonly compare?: unknown;
+  readonly compareMode?: CompareMode;
+  /** The caller's step scores (`stepScores`), unchecked. */
+  readonly stepScores?: unknown;
 }
 
 /** A caller axis after grouping, before focus and opened groups. */
@@ -100,6 +107,13 @@ export function shownStats(values: CellSource, normaliser: Normaliser, rowsShown
   return stats;
 }
 
+/** The extremes of two sets of stats together. */
+function widest(a: ShownStats, b: ShownStats): ShownStats {
+  const low = b.minRow >= 0 && (a.minRow < 0 || b.min < a.min) ? b : a;
+  const high = b.maxRow >= 0 && (a.maxRow < 0 || b.max > a.max) ? b : a;
+  return { min: low.min, minRow: low.minRow, minColumn: low.minColumn, max: high.max, maxRow: high.maxRow, maxColumn: high.maxColumn };
+}
+
 /** Remembers one result per step and recomputes it only when an input changed (by identity). */
 class Memo<T> {
   private _inputs: readonly unknown[] | null = null;
@@ -118,12 +132,22 @@ class Memo<T> {
 export interface Reading {
   readonly model: DisplayModel;
   readonly stats: ShownStats;
+  /** The extremes the colour domain covers: the shown values', and when A or B is shown, the other's too. */
+  readonly domainStats: ShownStats;
+  /** What is compared and shown (A alone when there is no `compare`). */
+  readonly comparison: Comparison;
+  readonly steps: StepScores;
+  /** How groups' pieces were aggregated (for values read over a cell's pieces, such as A and B). */
+  readonly aggregate: Aggregate;
   readonly normalize: Normalize;
   readonly problems: readonly string[];
 }
 
 /** Runs the reading pipeline, step by step, redoing only the steps whose inputs changed. */
 export class ReadingPipeline {
+  private readonly _comparison = new Memo<Comparison>();
+  private readonly _otherStats = new Memo<ShownStats | null>();
+  private readonly _steps = new Memo<StepScores>();
   private readonly _rows = new Memo<AxisGroups>();
   private readonly _columns = new Memo<AxisGroups>();
   private readonly _values = new Memo<CellSource>();
@@ -132,7 +156,11 @@ export class ReadingPipeline {
   private readonly _visible = new Memo<Uint8Array | undefined>();
   private readonly _model = new Memo<DisplayModel>();
 
-  read(matrix: Matrix, o: ReadingOptions): Reading {
+  read(given: Matrix, o: ReadingOptions): Reading {
+    const comparison = this._comparison.get([given, o.compare, o.compareMode], () => compareStep(given, o.compare, o.compareMode ?? 'diff'));
+    // From here on the pipeline reads what is shown: A, B or A − B, with A's labels.
+    const matrix = comparison.shown;
+    const steps = this._steps.get([o.stepScores, matrix.columnCount], () => readStepScores(o.stepScores, matrix.columnCount));
     const rows = this._rows.get([matrix.rowLabels, o.groupRows, o.rowGroups, o.hideSpecial], () =>
       groupAxis(matrix.rowLabels, o.groupRows, o.rowGroups, 'rowGroups', o.hideSpecial, true),
     );
@@ -160,6 +188,14 @@ export class ReadingPipeline {
       const [maxRow, maxColumn] = at(maxIndex);
       return { min, max, minRow, minColumn, maxRow, maxColumn };
     });
+
+    // A or B shown: the other, grouped and normalised alike, widens the domain so switching keeps every colour.
+    const otherStats = this._otherStats.get([comparison.other, rowSeg, columnSeg, o.aggregate, rows.pieces, columns.pieces, o.normalize, rowsShown, columnsShown], () => {
+      if (!comparison.other) return null;
+      const other = groupValues(comparison.other, rowSeg, columnSeg, o.aggregate, { rows: rows.pieces, columns: columns.pieces });
+      return shownStats(other, normalisation(other, o.normalize, { rows: rowsShown, columns: columnsShown }), rowsShown, columnsShown);
+    });
+    const domainStats = otherStats ? widest(stats, otherStats) : stats;
 
     const focusing = o.topK !== undefined || o.threshold !== undefined;
     const selectedColumn = focusing && o.selected ? groupOf(columnSeg, o.selected.columnIndex) : -1;
@@ -190,7 +226,7 @@ export class ReadingPipeline {
         transpose: o.transpose,
       }),
     );
-    const problems = [rows.problem, columns.problem].filter((p): p is string => !!p);
-    return { model, stats, normalize: normaliser.mode, problems };
+    const problems = [comparison.problem, ...steps.problems, rows.problem, columns.problem].filter((p): p is string => !!p);
+    return { model, stats, domainStats, comparison, steps, aggregate: o.aggregate, normalize: normaliser.mode, problems };
   }
 }

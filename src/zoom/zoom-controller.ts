@@ -315,6 +315,8 @@ export class ZoomController implements ReactiveController {
 
   hostUpdated(): void {
     const root = this._host.renderRoot;
+    // The text view alone (view="text") draws no grid, so nothing to measure or paint.
+    if (!root.querySelector('.plot')) return;
     this._observe(root.querySelector(this.zoomable ? '.zoom-area' : '.scroller'));
     if (this.mode === 'static') {
       this._checkStatic();

@@ -38,7 +38,8 @@ describe('VS Code custom data', () => {
       tag.attributes.map((a) => a.name),
       [
         ...['rows', 'columns', 'values', 'min', 'max', 'center', 'scheme', 'decimals', 'label', 'caption', 'caption-level', 'transpose', 'selected', 'theme', 'crosshair'],
-        ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special', 'no-export'],
+        ...['column-label-orientation', 'group-rows', 'group-columns', 'row-groups', 'column-groups', 'aggregate', 'normalize', 'top-k', 'threshold', 'hide-special'],
+        ...['view', 'target-rows', 'step-scores', 'compare', 'compare-mode', 'no-export'],
         ...['zoom'],
       ],
     );
@@ -53,6 +54,8 @@ describe('VS Code custom data', () => {
     assert.deepEqual(valuesOf('column-label-orientation'), ['auto', 'horizontal', 'vertical']);
     assert.deepEqual(valuesOf('group-rows'), ['tokens', 'words', 'sentences', 'lines']);
     assert.deepEqual(valuesOf('normalize'), ['none', 'column', 'row', 'all']);
+    assert.deepEqual(valuesOf('view'), ['grid', 'text', 'both']);
+    assert.deepEqual(valuesOf('compare-mode'), ['diff', 'a', 'b']);
     assert.ok(valuesOf('scheme').includes('RdYlGn'));
     assert.ok(valuesOf('scheme').includes('Viridis'));
     assert.equal(attribute('rows').values, undefined);

@@ -60,6 +60,9 @@ describe('fromInseqJson', () => {
     expect(first.values[5].map(Number.isNaN)).to.deep.equal([false, false, false]);
     expect(first.values[6].map(Number.isNaN)).to.deep.equal([true, false, false]);
     expect(first.values[8].map(Number.isNaN)).to.deep.equal([true, true, true]);
+    // The last three rows are the generated tokens: output k is row 9 − 3 + k, the text view's target.
+    expect(first.targetRows).to.equal(3);
+    expect(first.rows.slice(6)).to.deep.equal(first.columns);
     // An L2 norm has no sign: a sequential scheme from 0 to the largest value, as the Python helper draws it.
     const largest = Math.max(...first.values.flat().filter(Number.isFinite));
     expect(first).to.include({ scheme: 'Blues', min: 0, max: largest });
@@ -80,6 +83,7 @@ describe('fromInseqJson', () => {
     expect(data.values[2].some(Number.isNaN)).to.equal(false);
     expect(data.values[3].map(Number.isNaN)).to.deep.equal([true, false, false, false]);
     expect(data.values[6].map(Number.isNaN)).to.deep.equal([true, true, true, true]);
+    expect(data.targetRows).to.equal(4);
   });
 
   it('reads a file saved with compress=True (gzip, given as bytes) and keeps -0', async () => {

@@ -21,7 +21,7 @@ describe('property schema', () => {
   });
 
   it('lists the data first and only once', () => {
-    expect(specs.filter((s) => s.data).map((s) => s.name)).to.deep.equal(['rows', 'columns', 'values', 'rowGroups', 'columnGroups']);
+    expect(specs.filter((s) => s.data).map((s) => s.name)).to.deep.equal(['rows', 'columns', 'values', 'rowGroups', 'columnGroups', 'stepScores', 'compare']);
     expect(new Set(specs.map((s) => s.name)).size).to.equal(specs.length);
     expect(OPTIONS.map((s) => s.name)).to.not.include('values');
   });
@@ -44,6 +44,12 @@ describe('property schema', () => {
     expect(accepts(spec('selected').kind, { rowIndex: 1, columnIndex: 0 })).to.equal(true);
     expect(accepts(spec('selected').kind, { rowIndex: -1, columnIndex: 0 })).to.equal(false);
     expect(expected(spec('columnLabelOrientation').kind)).to.equal('"auto", "horizontal" or "vertical"');
+    expect(accepts(spec('stepScores').kind, { probability: [0.5, null, 0.25] })).to.equal(true);
+    expect(accepts(spec('stepScores').kind, { probability: Float32Array.of(0.5) })).to.equal(true);
+    expect(accepts(spec('stepScores').kind, { probability: ['high'] })).to.equal(false);
+    expect(accepts(spec('stepScores').kind, [[0.5]])).to.equal(false);
+    expect(accepts(spec('view').kind, 'both')).to.equal(true);
+    expect(accepts(spec('compareMode').kind, 'c')).to.equal(false);
   });
 
   it('replaces an invalid option by its default and says so in one sentence', () => {
