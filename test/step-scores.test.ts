@@ -77,7 +77,8 @@ describe('<token-heatmap> step scores', () => {
     const wide = Array.from({ length: 60 }, (_, i) => Array.from({ length: n }, (_, j) => Math.sin(i / 5 + j / 7)));
     const probability = Array.from({ length: n }, (_, j) => (j % 10) / 10);
     const el = await heatmap(
-      { rows: wide.map((_, i) => `t${i}`), columns: Array.from({ length: n }, (_, j) => `o${j}`), values: wide, stepScores: { probability } },
+      // Readable cells (zoom 1): 300 columns in 640 px would otherwise open fitted, without a scrolling grid.
+      { rows: wide.map((_, i) => `t${i}`), columns: Array.from({ length: n }, (_, j) => `o${j}`), values: wide, stepScores: { probability }, zoom: 1 },
       'height: 360px; width: 640px',
     );
     const scroller = shadow(el).querySelector<HTMLElement>('[part="scroller"]')!;
