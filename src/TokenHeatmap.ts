@@ -342,8 +342,6 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             model,
             rowRange: this._window.rows,
             columnRange: this._window.columns,
-            rowPool: this._window.rowPool,
-            columnPool: this._window.columnPool,
             active: focus.active,
             hover: focus.hover,
             focusWithin: focus.focusWithin,

@@ -25,18 +25,19 @@ export function visibleRange(
 export const inRange = (range: IndexRange, index: number) => index >= range.start && index < range.end;
 
 /**
- * The indices to render, by slot: index `i` of `range` always sits in slot
- * `i % pool`, so when the range slides, only the slots of the indices that
- * left or entered change and every other rendered element is left untouched.
- * Empty slots are -1. `extra` (the focused index, when outside the range and
- * inside `[0, count)`) is appended in a slot of its own.
+ * The indices to render along one axis, in visual order: the range, and `extra` (the focused index,
+ * when outside the range and inside `[0, count)`) before or after it. Rendered with keys (the index),
+ * so the DOM order is the visual order a screen reader's browse mode follows (WCAG 1.3.2), and when
+ * the range slides only the elements that left are removed and those that came in created: every
+ * element still in view is kept, untouched, and none is moved (a move would drop focus).
  */
-export function slotIndices(range: IndexRange, pool: number, extra: number, count: number): number[] {
-  const size = Math.max(pool, range.end - range.start);
-  const slots = new Array<number>(size).fill(-1);
-  for (let i = range.start; i < range.end; i++) slots[i % size] = i;
-  if (extra >= 0 && extra < count && !inRange(range, extra)) slots.push(extra);
-  return slots;
+export function windowIndices(range: IndexRange, extra: number, count: number): number[] {
+  const out: number[] = [];
+  const outside = extra >= 0 && extra < count && !inRange(range, extra);
+  if (outside && extra < range.start) out.push(extra);
+  for (let i = range.start; i < range.end; i++) out.push(i);
+  if (outside && extra >= range.end) out.push(extra);
+  return out;
 }
 
 /**

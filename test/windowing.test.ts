@@ -129,6 +129,48 @@ describe('<token-heatmap> windowing', () => {
     expect(last.parentElement!.getAttribute('aria-label')).to.equal('tok999');
   });
 
+  it('keeps the DOM order the visual order after scrolling, so browse mode reads rows and cells in order', async () => {
+    const el = await large();
+    const grid = shadow(el).querySelector('[role="grid"]')!;
+    const rowIndices = () => [...grid.querySelectorAll('[role="row"]')].map((r) => Number(r.getAttribute('aria-rowindex')));
+    const ascending = (list: number[]) => list.every((n, i) => i === 0 || n > list[i - 1]);
+    cellAt(el, 0, 0).focus();
+    // Down and right in steps, then back up: each window slides in both directions.
+    for (const [top, left] of [[300, 200], [15000, 70000], [15400, 70300], [9000, 30000]]) {
+      await scrollTo(el, top, left);
+      const rows = rowIndices();
+      expect(rows[0], `header row first at ${top},${left}`).to.equal(1);
+      expect(ascending(rows), `rows ${rows.join(' ')}`).to.equal(true);
+      // The focused cell (row 2, outside the window) stays in the page, in its place: first.
+      expect(rows[1]).to.equal(2);
+      for (const row of grid.querySelectorAll('[role="row"]')) {
+        const columns = [...row.querySelectorAll('[aria-colindex]')].map((c) => Number(c.getAttribute('aria-colindex')));
+        expect(ascending(columns), `row ${row.getAttribute('aria-rowindex')}: ${columns.join(' ')}`).to.equal(true);
+      }
+      // Browse mode's order: the text of the cells in DOM order is their order on screen.
+      const texts = gridCells(el).filter((c) => positionOf(c)[0] > 0).slice(0, 3).map((c) => positionOf(c).join(','));
+      const onScreen = gridCells(el)
+        .filter((c) => positionOf(c)[0] > 0)
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top || a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+        .slice(0, 3)
+        .map((c) => positionOf(c).join(','));
+      expect(texts).to.deep.equal(onScreen);
+    }
+    expect(positionOf(shadow(el).activeElement as HTMLElement)).to.deep.equal([0, 0]);
+  });
+
+  it('keeps every element still in view when the window slides', async () => {
+    const el = await large();
+    await scrollTo(el, 5600, 7200);
+    const before = new Map(gridCells(el).map((c) => [positionOf(c).join(','), c]));
+    await scrollTo(el, 5600 + 3 * 28, 7200 + 2 * 72);
+    const after = gridCells(el);
+    const kept = after.filter((c) => before.get(positionOf(c).join(',')) === c);
+    const stillShown = after.filter((c) => before.has(positionOf(c).join(',')));
+    expect(stillShown.length).to.be.greaterThan(100);
+    expect(kept.length).to.equal(stillShown.length);
+  });
+
   it('draws a flat typed array exactly as the nested arrays', async () => {
     const rows = 60;
     const columns = 60;

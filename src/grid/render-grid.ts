@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { cssText } from '../css-text.js';
 import { formatValue } from '../format.js';
 import type { GridPosition } from '../navigation.js';
 import { clampSide, type Domain } from '../scale.js';
 import type { DisplayAxis, DisplayModel } from '../view/display-model.js';
-import { gridTracks, placeIndex, slotIndices, type IndexRange, type Placement } from '../viewport.js';
+import { gridTracks, placeIndex, windowIndices, type IndexRange, type Placement } from '../viewport.js';
 import type { CellColors } from './cell-colors.js';
 import { renderLabel } from './render-label.js';
 import { cellDescription } from '../tooltip.js';
@@ -14,8 +15,6 @@ export interface GridView {
   readonly model: DisplayModel;
   readonly rowRange: IndexRange;
   readonly columnRange: IndexRange;
-  readonly rowPool: number;
-  readonly columnPool: number;
   /** The position holding the tab stop, the hovered cell and whether focus is inside the grid. */
   readonly active: GridPosition;
   readonly hover: GridPosition | null;
@@ -71,13 +70,16 @@ export interface GridListeners {
   readonly focusout: (event: FocusEvent) => void;
 }
 
+/** Rendered rows and cells are keyed by their display index (see windowIndices). */
+const byIndex = (index: number) => index;
+
 const tabindex = (active: GridPosition, row: number, column: number) => (active.row === row && active.column === column ? 0 : -1);
 
 /** The scrolling grid: sizers, the header row, the windowed rows with their cells, the crosshair bands. */
 export function renderGrid(v: GridView): TemplateResult {
   const { rows, columns } = v.model;
-  const renderedRows = slotIndices(v.rowRange, v.rowPool, v.active.row, rows.count);
-  const renderedColumns = slotIndices(v.columnRange, v.columnPool, v.active.column, columns.count);
+  const renderedRows = windowIndices(v.rowRange, v.active.row, rows.count);
+  const renderedColumns = windowIndices(v.columnRange, v.active.column, columns.count);
   const rowPlace = (r: number) => placeIndex(r, v.rowRange, rows.count);
   const columnPlace = (c: number) => placeIndex(c, v.columnRange, columns.count);
   const extra = v.appendix;
@@ -114,16 +116,15 @@ export function renderGrid(v: GridView): TemplateResult {
           <div role="columnheader" class="header corner" part="corner" aria-colindex="1" tabindex=${tabindex(v.active, -1, -1)}>
             <span class="visually-hidden">${rows.tokens ? 'Token' : 'Output'}</span>
           </div>
-          ${renderedColumns.map((c) => (c < 0 ? nothing : renderColumnHeader(v, c, columnPlace(c))))}
+          ${repeat(renderedColumns, byIndex, (c) => renderColumnHeader(v, c, columnPlace(c)))}
           ${extra ? extra.header() : nothing}
         </div>
-        ${renderedRows.map((r) => {
-          if (r < 0) return nothing;
+        ${repeat(renderedRows, byIndex, (r) => {
           const place = rowPlace(r);
           // Named by its header alone: a row's name from its contents would read every cell.
           return html`<div role="row" class="row" aria-rowindex=${r + 2} aria-label=${rows.spoken(r)}>
             ${renderRowHeader(v, r, place)}
-            ${renderedColumns.map((c) => (c < 0 ? nothing : renderCell(v, r, c, place, columnPlace(c))))}
+            ${repeat(renderedColumns, byIndex, (c) => renderCell(v, r, c, place, columnPlace(c)))}
             ${extra ? extra.rowEnd(r, place) : nothing}
           </div>`;
         })}

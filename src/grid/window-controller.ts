@@ -26,17 +26,13 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLEl
 const EMPTY: IndexRange = { start: 0, end: 0 };
 
 /**
- * Windowing and measurement: which rows and columns are rendered, the slot pools that let a sliding
- * window reuse elements, and the sizes read from the page (cell, sticky labels, font, view). Layout
- * is read only after a render (hostUpdated, resize and scroll), never while the host derives state.
+ * Windowing and measurement: which rows and columns are rendered, and the sizes read from the page
+ * (cell, sticky labels, font, view). Layout is read only after a render (hostUpdated, resize and scroll), never while the host derives state.
  */
 export class WindowController implements ReactiveController {
   /** Rendered display rows and columns. */
   rows: IndexRange = EMPTY;
   columns: IndexRange = EMPTY;
-  /** Slots kept per axis: a window never renders fewer elements than it once did for this shape. */
-  rowPool = 0;
-  columnPool = 0;
   /** A cell's size in px, measured from the probe element. */
   cellSize = { width: 72, height: 28 };
   /** The host's font size in px. */
@@ -91,14 +87,13 @@ export class WindowController implements ReactiveController {
   }
 
   /**
-   * For willUpdate: the shape to window. A new shape starts new slot pools; new values in the same
+   * For willUpdate: the shape to window. A new shape starts a new window; new values in the same
    * shape keep every element, and the window, in place. Returns whether the shape changed.
    */
   setShape(rows: number, columns: number): boolean {
     const reshaped = rows !== this._shape.rows || columns !== this._shape.columns;
     if (reshaped) {
       this._shape = { rows, columns };
-      this.rowPool = this.columnPool = 0;
       this._stale = true;
     }
     this._place(!reshaped);
@@ -128,11 +123,9 @@ export class WindowController implements ReactiveController {
     return this._host.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  /** Recomputes the window from the last measured view; the pools grow to hold it. */
+  /** Recomputes the window from the last measured view. */
   private _place(growOnly: boolean): void {
     this._setRanges(growOnly);
-    this.rowPool = Math.max(this.rowPool, this.rows.end - this.rows.start);
-    this.columnPool = Math.max(this.columnPool, this.columns.end - this.columns.start);
   }
 
   /** `growOnly`: keep a window that already covers the view, sparing a render. Returns whether it moved. */

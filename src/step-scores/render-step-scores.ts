@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { gradientStops } from '../colorbar.js';
 import { cssText } from '../css-text.js';
 import { formatExact, formatTick, formatValue } from '../format.js';
@@ -94,8 +95,7 @@ export function stepAppendix(v: StepView): GridAppendix | undefined {
             <div role="rowheader" class="header row-label step-label ${i ? '' : 'first'}" part="step-score-label" aria-colindex="1" title=${s.name} style=${cssText(`grid-area:${line}/1;${bottom}`)}>
               ${renderLabel(s.name)}
             </div>
-            ${renderedColumns.map((c) => {
-              if (c < 0) return nothing;
+            ${repeat(renderedColumns, (c) => c, (c) => {
               const place = columnPlace(c);
               const at = `grid-area:${line}/${place.line};${place.offset ? `margin-left:calc(var(--token-heatmap-cell-width)*${place.offset});` : ''}`;
               return stepCell(v, s, c, c + 2, at, bottom);

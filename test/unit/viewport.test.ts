@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { inRange, visibleRange } from '../../src/viewport.js';
+import { inRange, visibleRange, windowIndices } from '../../src/viewport.js';
 
 describe('visibleRange', () => {
   it('covers the cells in view at the top', () => {
@@ -88,5 +88,22 @@ describe('inRange', () => {
 
   it('holds nothing for an empty range', () => {
     expect(inRange({ start: 4, end: 4 }, 4)).to.equal(false);
+  });
+});
+
+describe('windowIndices', () => {
+  it('lists the range in order', () => {
+    expect(windowIndices({ start: 520, end: 538 }, -1, 1000)).to.deep.equal(Array.from({ length: 18 }, (_, i) => 520 + i));
+  });
+
+  it('puts the focused index outside the range where it sits: before or after', () => {
+    expect(windowIndices({ start: 10, end: 13 }, 1, 100)).to.deep.equal([1, 10, 11, 12]);
+    expect(windowIndices({ start: 10, end: 13 }, 40, 100)).to.deep.equal([10, 11, 12, 40]);
+  });
+
+  it('does not repeat a focused index inside the range, nor add one outside the axis', () => {
+    expect(windowIndices({ start: 10, end: 13 }, 11, 100)).to.deep.equal([10, 11, 12]);
+    expect(windowIndices({ start: 0, end: 2 }, 5, 3)).to.deep.equal([0, 1]);
+    expect(windowIndices({ start: 0, end: 2 }, -1, 3)).to.deep.equal([0, 1]);
   });
 });
