@@ -196,14 +196,25 @@ export class WindowController implements ReactiveController {
       changed = true;
     }
     const corner = root.querySelector<HTMLElement>('.corner');
-    if (corner && (corner.offsetHeight !== this.headerHeight || corner.offsetWidth !== this.rowHeaderWidth)) {
+    const headerMoved = !!corner && (corner.offsetHeight !== this.headerHeight || corner.offsetWidth !== this.rowHeaderWidth);
+    if (corner && headerMoved) {
       this.headerHeight = corner.offsetHeight;
       this.rowHeaderWidth = corner.offsetWidth;
-      // Set in place rather than re-rendered: the sticky labels' size only moves the colour bar and scroll padding.
-      this._scroller()?.style.setProperty('scroll-padding', `${this.headerHeight}px 0 0 ${this.rowHeaderWidth}px`);
-      root.querySelector<HTMLElement>('.body')?.style.setProperty('--_header-height', `${this.headerHeight}px`);
     }
+    // Every read before the first write: a write between two reads costs a second style and layout pass.
     this._readView();
+    if (headerMoved) {
+      // Set in place rather than re-rendered: the sticky labels' size only moves the colour bar and scroll
+      // padding. After the other controllers' reads of this update (a microtask, still before
+      // updateComplete's callers and the paint), so they share one layout.
+      const { headerHeight, rowHeaderWidth } = this;
+      const scroller = this._scroller();
+      const body = root.querySelector<HTMLElement>('.body');
+      queueMicrotask(() => {
+        scroller?.style.setProperty('scroll-padding', `${headerHeight}px 0 0 ${rowHeaderWidth}px`);
+        body?.style.setProperty('--_header-height', `${headerHeight}px`);
+      });
+    }
     const moved = this._setRanges(true);
     // The ticks depend on the bar's height: redraw them when a resize changes how many fit.
     const bar = Math.min(this._shape.rows * this.cellSize.height, this._view?.barLimit ?? Infinity);
