@@ -17,23 +17,21 @@ import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
 import { cellTooltip, renderTooltip, TooltipController } from './tooltip.js';
 import type { GridPosition } from './navigation.js';
-import { renderStepLegends, stepAppendix, StepColors, type StepView } from './step-scores/render-step-scores.js';
-import { renderTextView } from './text-view/render-text-view.js';
-import { TextViewController } from './text-view/text-view-controller.js';
+import type { StepColors, StepView } from './step-scores/render-step-scores.js';
+import type { TextViewController } from './text-view/text-view-controller.js';
 import { ThemeController } from './theme-controller.js';
 import { Announcer } from './announcer.js';
-import { canvasOverview, download, svgToPng } from './export/browser-export.js';
 import { exportFileName, matrixCsv } from './export/csv.js';
+import { download } from './export/download.js';
 import { ExportMenuController } from './export/export-menu.js';
-import { figureFromView, type FigureSizes } from './export/figure.js';
-import { renderFigureSvg } from './export/svg.js';
+import type { FigureSizes } from './export/figure.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { normalisationTitle } from './view/normalise.js';
-import { overviewSource } from './overview/source.js';
-import { valueShape } from './zoom/view.js';
-import { ZoomController } from './zoom/zoom-controller.js';
 import { zoomStyles } from './zoom/zoom.styles.js';
+import { FEATURE_TITLES, features, loadFeature, type FeatureName } from './features/registry.js';
+import { neededFeatures } from './features/needs.js';
+import { ZoomSlot } from './features/zoom-slot.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -215,7 +213,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _steps!: StepView;
+  private _steps?: StepView;
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
@@ -223,67 +221,73 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private readonly _colors = new CellColors();
   private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private readonly _stepColors = new StepColors();
+  private _stepColors?: StepColors;
   private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
     pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
     toggle: (position) => this._expand(position),
     tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  private readonly _text: TextViewController = new TextViewController(this, {
-    model: () => this._view.model,
-    toggleSelection: (position) => this._focus.toggle(position),
-    clearSelection: () => this.selected !== null && (this._focus.select(null), true),
-    expand: (position) => this._expand(position),
-  });
+  /** The text view's state and keys (the views feature), made when it is loaded. */
+  private _text?: TextViewController;
   // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
   private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return this._text.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
+    return this._text?.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
   });
-  private readonly _zoom: ZoomController = new ZoomController(this, {
-    model: () => this._view.model,
-    source: () => overviewSource(this._view.matrix, this._view.model),
-    scale: () => ({ ...this._view, shape: valueShape(this._view.stats.min, this._view.stats.max) }),
-    selected: () => (this.selected ? this._view.model.positionOf(this.selected) : null),
-    focus: this._focus,
-    window: this._window,
-    announce: (text) => this._announcer.say(text),
+  private readonly _zoom = new ZoomSlot(this, () => {
+    const zoom = features.zoom;
+    return zoom && new zoom.ZoomController(this, {
+      model: () => this._view.model,
+      source: () => zoom.overviewSource(this._view.matrix, this._view.model),
+      scale: () => ({ ...this._view, shape: zoom.valueShape(this._view.stats.min, this._view.stats.max) }),
+      selected: () => (this.selected ? this._view.model.positionOf(this.selected) : null),
+      focus: this._focus,
+      window: this._window,
+      announce: (text) => this._announcer.say(text),
+    });
   });
+  /** Features that could not be loaded, each named in a problem line (not tried again). */
+  private readonly _failed = new Map<FeatureName, string>();
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);
   private readonly _announcer = new Announcer(this);
 
   private readonly _export = new ExportMenuController(this, (format) => {
     const name = exportFileName(this._view.caption, format);
-    if (format === 'svg') download(this.toSVG(), name, 'image/svg+xml');
-    else if (format === 'csv') download(this.toCSV(), name, 'text/csv');
-    else void this.toPNG().then((png) => download(png, name, 'image/png'));
+    if (format === 'csv') return download(this.toCSV(), name, 'text/csv');
+    // A failed load is reported by the element's problem line.
+    (format === 'svg' ? this.toSVG() : this.toPNG()).then((file) => download(file, name, format === 'svg' ? 'image/svg+xml' : 'image/png'), () => {});
   });
 
   constructor() {
     super();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
     new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
+    this._attach();
   }
 
   /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
-  toSVG(): string {
+  async toSVG(): Promise<string> {
+    await this._load(['figure']);
+    const figure = features.figure;
+    if (!figure) throw new Error(`<token-heatmap>: ${this._failed.get('figure')}`);
     const w = this._window;
     const sizes = this.hasUpdated
       ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
       : undefined;
-    const input = figureFromView(this._view, (value) => this._colors.colorFor(value), canvasOverview, {
+    const input = figure.figureFromView(this._view, (value) => this._colors.colorFor(value), figure.canvasOverview, {
       sizes: sizes as FigureSizes | undefined,
       theme: isDark(this) ? 'dark' : 'light',
       idPrefix: `token-heatmap-${++figures}-`,
     });
-    return renderFigureSvg(input);
+    return figure.renderFigureSvg(input);
   }
 
   /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
-  toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
-    return svgToPng(this.toSVG(), scale);
+  async toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
+    const svg = await this.toSVG();
+    return features.figure!.svgToPng(svg, scale);
   }
 
   /** Every cell of the data as tidy CSV: `row_index,column_index,row,column,value`, in your indices, values at full precision. */
@@ -300,18 +304,55 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     return true;
   }
 
+  // Features the properties need are loaded before the update that draws them (Lit awaits this,
+  // so `updateComplete` covers the load, and the first paint already has them).
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const needed = neededFeatures(this, this._zoom.wanted).filter((name) => !features[name] && !this._failed.has(name));
+    if (!needed.length) return super.scheduleUpdate();
+    return this._load(needed).then(() => super.scheduleUpdate());
+  }
+
+  /** Loads features; one that fails is named in a problem line and the rest still draws. */
+  private async _load(names: FeatureName[]): Promise<void> {
+    await Promise.all(
+      names.map((name) =>
+        loadFeature(name).catch((error: unknown) => {
+          if (this._failed.has(name)) return;
+          this._failed.set(name, `could not load the ${FEATURE_TITLES[name]} (${error instanceof Error ? error.message : String(error)}); drawn without it`);
+          this.requestUpdate();
+        }),
+      ),
+    );
+    this._attach();
+  }
+
+  /** Hands loaded features their part of the element. */
+  private _attach(): void {
+    const views = features.views;
+    if (views && !this._text) {
+      this._stepColors = new views.StepColors();
+      this._text = new views.TextViewController(this, {
+        model: () => this._view.model,
+        toggleSelection: (position) => this._focus.toggle(position),
+        clearSelection: () => this.selected !== null && (this._focus.select(null), true),
+        expand: (position) => this._expand(position),
+      });
+    }
+    if (features.zoom) this._zoom.attach();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Opened groups and revealed runs belong to one grouping of one matrix.
     if (GROUPING_INPUTS.some((p) => changed.has(p as keyof TokenHeatmap))) this._expansion = CLOSED;
     const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
     const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
     this._summary = view.model.summary(view.decimals);
-    this._reporter.problems = view.problems;
+    this._reporter.problems = this._failed.size ? [...view.problems, ...this._failed.values()] : view.problems;
     this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
 
-    this._steps = { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
+    this._steps = this._stepColors && { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
 
     const { rows, columns } = view.model;
     this._focus.fit(rows.count, columns.count);
@@ -321,7 +362,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
     const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
     const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
-    this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
+    this._text?.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
     const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -357,7 +398,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
-            appendix: stepAppendix(this._steps),
+            appendix: this._steps && features.views?.stepAppendix(this._steps),
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
@@ -370,9 +411,12 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             },
           }));
     const { domain, interpolate, decimals, label } = view;
+    const views = features.views;
     const text =
-      view.view === 'grid' ? nothing : renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
-    const legends = renderStepLegends(this._steps.series, decimals);
+      view.view === 'grid' || !views || !this._text || !this._steps
+        ? nothing
+        : views.renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
+    const legends = views ? views.renderStepLegends(view.steps, decimals) : nothing;
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
@@ -392,8 +436,11 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
   /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
   private _tooltipContent() {
-    const cell = this._text.hoveredPosition ?? this._focus.hoveredCell;
-    return cell && cellTooltip(this._view.model, cell, this._view.domain, this._view);
+    const cell = this._text?.hoveredPosition ?? this._focus.hoveredCell;
+    const { model, steps } = this._view;
+    const views = features.views;
+    const stepLines = views && steps.length ? (output: number) => views.stepScoresAt(steps, model.outputs, output) : undefined;
+    return cell && cellTooltip(model, cell, this._view.domain, { ...this._view, steps: stepLines });
   }
 
   private _renderColorbar(): TemplateResult {

@@ -7,8 +7,6 @@ import { renderLabel } from './grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from './view/display-model.js';
 import { compareValuesAt, type Comparison } from './view/compare.js';
 import type { Aggregate } from './view/aggregate.js';
-import type { StepSeries } from './step-scores/step-scores.js';
-import { stepScoresAt } from './step-scores/render-step-scores.js';
 
 /** What the tooltip says about one label of the hovered cell. */
 export interface TooltipLabel {
@@ -58,7 +56,8 @@ export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: 
 export interface TooltipExtras {
   readonly comparison: Comparison;
   readonly aggregate: Aggregate;
-  readonly steps: readonly StepSeries[];
+  /** An output's step scores as the tooltip lists them (the views feature's stepScoresAt); none without step scores. */
+  readonly steps?: (output: number) => { name: string; text: string }[];
 }
 
 /** The tooltip's content for a display cell: also A, B and A − B when compared, and the output's step scores. */
@@ -69,7 +68,7 @@ export function cellTooltip(model: DisplayModel, cell: GridPosition, domain: Dom
   return {
     ...tooltipContent(model, cell, domain),
     compare: values ? { ...values, shown: comparison.mode! } : undefined,
-    steps: steps.length ? stepScoresAt(steps, model.outputs, output) : undefined,
+    steps: steps?.(output),
   };
 }
 

@@ -1,0 +1,32 @@
+// Which features a render needs, from the element's properties alone (cheap checks, before the
+// update that draws them): the element loads them first, so the first paint already has them.
+import type { FeatureName } from './registry.js';
+
+/** The properties the checks read, as the element holds them (unchecked). */
+export interface FeatureInputs {
+  readonly view: unknown;
+  readonly stepScores: unknown;
+  readonly zoom: unknown;
+  readonly rows: unknown;
+  readonly columns: unknown;
+  readonly transpose: unknown;
+}
+
+/** Readable cells at the default size, CSS px; a box no larger than the screen holds no more of them. */
+const READABLE_CELL = { width: 72, height: 28 };
+
+/** The features needed to draw these properties. `zoomWanted`: the element's gate asked for zoom (an overflow, zoomTo, fit). */
+export function neededFeatures(p: FeatureInputs, zoomWanted = false, screen = { width: globalThis.screen?.width || 4096, height: globalThis.screen?.height || 4096 }): FeatureName[] {
+  const needed: FeatureName[] = [];
+  if ((p.view !== 'grid' && p.view !== undefined && p.view !== null) || (p.stepScores !== null && p.stepScores !== undefined)) needed.push('views');
+  if (zoomWanted || (p.zoom !== 'auto' && p.zoom !== undefined && p.zoom !== null) || tooLargeToRead(p, screen)) needed.push('zoom');
+  return needed;
+}
+
+/** Whether the readable grid is larger than the screen, so no box shows it unzoomed. */
+function tooLargeToRead(p: FeatureInputs, screen: { width: number; height: number }): boolean {
+  const rows = Array.isArray(p.rows) ? p.rows.length : 0;
+  const columns = Array.isArray(p.columns) ? p.columns.length : 0;
+  const [down, across] = p.transpose === true ? [columns, rows] : [rows, columns];
+  return down * READABLE_CELL.height > screen.height || across * READABLE_CELL.width > screen.width;
+}

@@ -1,0 +1,45 @@
+// The features the core element loads on demand, each a module of its own (a chunk beside the CDN
+// bundle, fetched with a relative import() so any server of dist/ serves it). `features.x` is
+// undefined until x is loaded; full builds (server, CLI, classic and hydrate scripts, anywidget, the
+// module build) import ./all.js, which fills every entry before an element exists.
+import type * as Zoom from './zoom.js';
+import type * as Views from './views.js';
+import type * as Figure from './figure.js';
+
+/** The loaded features: zoom and overview, the text view with step scores, SVG/PNG export. */
+export interface Features {
+  zoom?: typeof Zoom;
+  views?: typeof Views;
+  figure?: typeof Figure;
+}
+
+/** A feature's name. */
+export type FeatureName = keyof Features;
+
+/** What is loaded so far (filled by loadFeature, or at once by ./all.js). */
+export const features: Features = {};
+
+/** What each feature is called in a problem line. */
+export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export' };
+
+const pending = new Map<FeatureName, Promise<void>>();
+
+/** Loads a feature once (the same promise for every caller); rejects when its file cannot be loaded. */
+export function loadFeature(name: FeatureName): Promise<void> {
+  if (features[name]) return Promise.resolve();
+  let load = pending.get(name);
+  if (!load) {
+    // Literal specifiers, so bundlers see each chunk.
+    const imported: Promise<unknown> = name === 'zoom' ? import('./zoom.js') : name === 'views' ? import('./views.js') : import('./figure.js');
+    load = imported.then(
+      (module) => void ((features as Record<string, unknown>)[name] = module),
+      (error: unknown) => {
+        // A later attempt (the next update) may succeed: a network error is not forever.
+        pending.delete(name);
+        throw error;
+      },
+    );
+    pending.set(name, load);
+  }
+  return load;
+}
