@@ -41,6 +41,12 @@ export const resolveOptions = { browser: true, exportConditions: ['production'] 
 /** Empties a directory at the start of a build (renamed sources must not leave stale .d.ts). */
 const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
 
+/** Deletes the files of dist/ whose names start with `prefix` (a build's old chunks) at the start of a build. */
+const cleanChunks = (prefix) => ({
+  name: 'clean-chunks',
+  buildStart: () => existsSync('dist') && readdirSync('dist').filter((f) => f.startsWith(prefix)).forEach((f) => rmSync(join('dist', f))),
+});
+
 /** Writes the licence texts of the node_modules packages inlined in a build next to its output. */
 export function licenses(fileName) {
   return {
@@ -187,7 +193,7 @@ export const mainBuilds = () => [
     // Shared code stays in the entry (no facade file in front of it).
     preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'token-heatmap.bundle.[name].js' },
-    plugins: selfContained({ banner, licenseFile: 'token-heatmap.bundle.js.LICENSE.txt' }),
+    plugins: [cleanChunks('token-heatmap.bundle.'), ...selfContained({ banner, licenseFile: 'token-heatmap.bundle.js.LICENSE.txt' })],
   },
 ];
 
