@@ -27,7 +27,7 @@ import { ExportMenuController } from './export/export-menu.js';
 import type { FigureSizes } from './export/figure.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
-import { normalisationTitle } from './view/normalise.js';
+import { normalisationTitle } from './view/normaliser.js';
 import { zoomStyles } from './zoom/zoom.styles.js';
 import { FEATURE_TITLES, features, loadFeature, type FeatureName } from './features/registry.js';
 import { neededFeatures } from './features/needs.js';
@@ -440,7 +440,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     const { model, steps } = this._view;
     const views = features.views;
     const stepLines = views && steps.length ? (output: number) => views.stepScoresAt(steps, model.outputs, output) : undefined;
-    return cell && cellTooltip(model, cell, this._view.domain, { ...this._view, steps: stepLines });
+    return cell && cellTooltip(model, cell, this._view.domain, { ...this._view, steps: stepLines, compareValuesAt: features.reading?.compareValuesAt });
   }
 
   private _renderColorbar(): TemplateResult {

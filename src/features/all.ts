@@ -4,5 +4,6 @@ import { features } from './registry.js';
 import * as zoom from './zoom.js';
 import * as views from './views.js';
 import * as figure from './figure.js';
+import * as reading from './reading.js';
 
-Object.assign(features, { zoom, views, figure });
+Object.assign(features, { zoom, views, figure, reading });

@@ -10,7 +10,20 @@ export interface FeatureInputs {
   readonly rows: unknown;
   readonly columns: unknown;
   readonly transpose: unknown;
+  readonly groupRows: unknown;
+  readonly groupColumns: unknown;
+  readonly rowGroups: unknown;
+  readonly columnGroups: unknown;
+  readonly normalization: unknown;
+  readonly topK?: unknown;
+  readonly threshold?: unknown;
+  readonly hideSpecial: unknown;
+  readonly compare: unknown;
 }
+
+const given = (value: unknown) => value !== null && value !== undefined;
+/** An option other than its default (an invalid one too: loading is harmless, the element reports it). */
+const set = (value: unknown, byDefault: unknown) => given(value) && value !== byDefault;
 
 /** Readable cells at the default size, CSS px; a box no larger than the screen holds no more of them. */
 const READABLE_CELL = { width: 72, height: 28 };
@@ -18,8 +31,10 @@ const READABLE_CELL = { width: 72, height: 28 };
 /** The features needed to draw these properties. `zoomWanted`: the element's gate asked for zoom (an overflow, zoomTo, fit). */
 export function neededFeatures(p: FeatureInputs, zoomWanted = false, screen = { width: globalThis.screen?.width || 4096, height: globalThis.screen?.height || 4096 }): FeatureName[] {
   const needed: FeatureName[] = [];
-  if ((p.view !== 'grid' && p.view !== undefined && p.view !== null) || (p.stepScores !== null && p.stepScores !== undefined)) needed.push('views');
-  if (zoomWanted || (p.zoom !== 'auto' && p.zoom !== undefined && p.zoom !== null) || tooLargeToRead(p, screen)) needed.push('zoom');
+  if (set(p.view, 'grid') || given(p.stepScores)) needed.push('views');
+  if (zoomWanted || set(p.zoom, 'auto') || tooLargeToRead(p, screen)) needed.push('zoom');
+  const grouped = set(p.groupRows, 'tokens') || set(p.groupColumns, 'tokens') || given(p.rowGroups) || given(p.columnGroups);
+  if (grouped || set(p.normalization, 'none') || given(p.topK) || given(p.threshold) || set(p.hideSpecial, false) || given(p.compare)) needed.push('reading');
   return needed;
 }
 

@@ -5,12 +5,14 @@
 import type * as Zoom from './zoom.js';
 import type * as Views from './views.js';
 import type * as Figure from './figure.js';
+import type * as Reading from './reading.js';
 
-/** The loaded features: zoom and overview, the text view with step scores, SVG/PNG export. */
+/** The loaded features: zoom and overview, the text view with step scores, SVG/PNG export, grouping and the other reading steps. */
 export interface Features {
   zoom?: typeof Zoom;
   views?: typeof Views;
   figure?: typeof Figure;
+  reading?: typeof Reading;
 }
 
 /** A feature's name. */
@@ -20,7 +22,7 @@ export type FeatureName = keyof Features;
 export const features: Features = {};
 
 /** What each feature is called in a problem line. */
-export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export' };
+export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export', reading: 'grouping, normalisation, focus and comparison' };
 
 const pending = new Map<FeatureName, Promise<void>>();
 
@@ -30,7 +32,8 @@ export function loadFeature(name: FeatureName): Promise<void> {
   let load = pending.get(name);
   if (!load) {
     // Literal specifiers, so bundlers see each chunk.
-    const imported: Promise<unknown> = name === 'zoom' ? import('./zoom.js') : name === 'views' ? import('./views.js') : import('./figure.js');
+    const imported: Promise<unknown> =
+      name === 'zoom' ? import('./zoom.js') : name === 'views' ? import('./views.js') : name === 'figure' ? import('./figure.js') : import('./reading.js');
     load = imported.then(
       (module) => void ((features as Record<string, unknown>)[name] = module),
       (error: unknown) => {

@@ -2,3 +2,4 @@
 export { TextViewController } from '../text-view/text-view-controller.js';
 export { renderTextView } from '../text-view/render-text-view.js';
 export { renderStepLegends, stepAppendix, stepScoresAt, StepColors } from '../step-scores/render-step-scores.js';
+export { readStepScores } from '../step-scores/step-scores.js';
