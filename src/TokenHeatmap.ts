@@ -5,7 +5,6 @@ import type { CellIndex } from './events.js';
 import { StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
-import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
 import { litProperties, type PropertyName } from './properties.js';
@@ -17,8 +16,7 @@ import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
 import { cellTooltip, renderTooltip, TooltipController } from './tooltip.js';
 import type { GridPosition } from './navigation.js';
-import type { StepColors, StepView } from './step-scores/render-step-scores.js';
-import type { TextViewController } from './text-view/text-view-controller.js';
+import type { ViewsLayer } from './text-view/views-layer.js';
 import { ThemeController } from './theme-controller.js';
 import { Announcer } from './announcer.js';
 import { exportFileName, matrixCsv } from './export/csv.js';
@@ -29,7 +27,8 @@ import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { normalisationTitle } from './view/normaliser.js';
 import { zoomStyles } from './zoom/zoom.styles.js';
-import { FEATURE_TITLES, features, loadFeature, type FeatureName } from './features/registry.js';
+import { features } from './features/registry.js';
+import { FeatureLoader } from './features/loader.js';
 import { neededFeatures } from './features/needs.js';
 import { ZoomSlot } from './features/zoom-slot.js';
 
@@ -213,7 +212,6 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _steps?: StepView;
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
@@ -221,19 +219,18 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private readonly _colors = new CellColors();
   private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private _stepColors?: StepColors;
   private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
     pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
     toggle: (position) => this._expand(position),
     tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  /** The text view's state and keys (the views feature), made when it is loaded. */
-  private _text?: TextViewController;
+  /** The text view and the step scores (the views feature), made when it is loaded (here already in full builds, so its controller runs before the tooltip's). */
+  private _views?: ViewsLayer = this._createViews();
   // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
   private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return this._text?.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
+    return this._views?.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
   });
   private readonly _zoom = new ZoomSlot(this, () => {
     const zoom = features.zoom;
@@ -247,8 +244,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
       announce: (text) => this._announcer.say(text),
     });
   });
-  /** Features that could not be loaded, each named in a problem line (not tried again). */
-  private readonly _failed = new Map<FeatureName, string>();
+  private readonly _features = new FeatureLoader(this, () => neededFeatures(this, this._zoom.wanted), () => this._attach());
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);
   private readonly _announcer = new Announcer(this);
@@ -264,24 +260,17 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     super();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
     new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
-    this._attach();
   }
 
-  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
+  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read); loads the figure code first. */
   async toSVG(): Promise<string> {
-    await this._load(['figure']);
-    const figure = features.figure;
-    if (!figure) throw new Error(`<token-heatmap>: ${this._failed.get('figure')}`);
+    await this._features.load(['figure']);
+    if (!features.figure) throw new Error(`<token-heatmap>: toSVG: ${this._features.failure('figure')}`);
     const w = this._window;
     const sizes = this.hasUpdated
       ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
       : undefined;
-    const input = figure.figureFromView(this._view, (value) => this._colors.colorFor(value), figure.canvasOverview, {
-      sizes: sizes as FigureSizes | undefined,
-      theme: isDark(this) ? 'dark' : 'light',
-      idPrefix: `token-heatmap-${++figures}-`,
-    });
-    return figure.renderFigureSvg(input);
+    return features.figure.elementSvg(this, this._view, (value) => this._colors.colorFor(value), sizes as FigureSizes | undefined);
   }
 
   /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
@@ -307,38 +296,23 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   // Features the properties need are loaded before the update that draws them (Lit awaits this,
   // so `updateComplete` covers the load, and the first paint already has them).
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const needed = neededFeatures(this, this._zoom.wanted).filter((name) => !features[name] && !this._failed.has(name));
-    if (!needed.length) return super.scheduleUpdate();
-    return this._load(needed).then(() => super.scheduleUpdate());
-  }
-
-  /** Loads features; one that fails is named in a problem line and the rest still draws. */
-  private async _load(names: FeatureName[]): Promise<void> {
-    await Promise.all(
-      names.map((name) =>
-        loadFeature(name).catch((error: unknown) => {
-          if (this._failed.has(name)) return;
-          this._failed.set(name, `could not load the ${FEATURE_TITLES[name]} (${error instanceof Error ? error.message : String(error)}); drawn without it`);
-          this.requestUpdate();
-        }),
-      ),
-    );
-    this._attach();
+    const loading = this._features.beforeUpdate();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Hands loaded features their part of the element. */
   private _attach(): void {
-    const views = features.views;
-    if (views && !this._text) {
-      this._stepColors = new views.StepColors();
-      this._text = new views.TextViewController(this, {
-        model: () => this._view.model,
-        toggleSelection: (position) => this._focus.toggle(position),
-        clearSelection: () => this.selected !== null && (this._focus.select(null), true),
-        expand: (position) => this._expand(position),
-      });
-    }
+    this._views ??= this._createViews();
     if (features.zoom) this._zoom.attach();
+  }
+
+  private _createViews(): ViewsLayer | undefined {
+    return features.views && new features.views.ViewsLayer(this, {
+      model: () => this._view.model,
+      toggleSelection: (position) => this._focus.toggle(position),
+      clearSelection: () => this.selected !== null && (this._focus.select(null), true),
+      expand: (position) => this._expand(position),
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -347,12 +321,11 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
     const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
     this._summary = view.model.summary(view.decimals);
-    this._reporter.problems = this._failed.size ? [...view.problems, ...this._failed.values()] : view.problems;
+    const failed = this._features.problems;
+    this._reporter.problems = failed.length ? [...view.problems, ...failed] : view.problems;
     this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
-
-    this._steps = this._stepColors && { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
 
     const { rows, columns } = view.model;
     this._focus.fit(rows.count, columns.count);
@@ -362,7 +335,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
     const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
     const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
-    this._text?.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
+    this._views?.prepare(view, preview);
     const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -398,7 +371,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
-            appendix: this._steps && features.views?.stepAppendix(this._steps),
+            appendix: this._views?.appendix(),
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
@@ -410,13 +383,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
               focusout: focus.onFocusOut,
             },
           }));
-    const { domain, interpolate, decimals, label } = view;
-    const views = features.views;
-    const text =
-      view.view === 'grid' || !views || !this._text || !this._steps
-        ? nothing
-        : views.renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
-    const legends = views ? views.renderStepLegends(view.steps, decimals) : nothing;
+    const text = view.view === 'grid' ? nothing : (this._views?.text(this._colors) ?? nothing);
+    const legends = this._views?.legends() ?? nothing;
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
@@ -436,11 +404,9 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
   /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
   private _tooltipContent() {
-    const cell = this._text?.hoveredPosition ?? this._focus.hoveredCell;
-    const { model, steps } = this._view;
-    const views = features.views;
-    const stepLines = views && steps.length ? (output: number) => views.stepScoresAt(steps, model.outputs, output) : undefined;
-    return cell && cellTooltip(model, cell, this._view.domain, { ...this._view, steps: stepLines, compareValuesAt: features.reading?.compareValuesAt });
+    const cell = this._views?.hoveredPosition ?? this._focus.hoveredCell;
+    const extras = { ...this._view, steps: this._views?.stepLines(), compareValuesAt: features.reading?.compareValuesAt };
+    return cell && cellTooltip(this._view.model, cell, this._view.domain, extras);
   }
 
   private _renderColorbar(): TemplateResult {
@@ -486,12 +452,3 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
 /** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
 const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
-
-/** Exported figures so far, for ids unique in a page that inlines several. */
-let figures = 0;
-
-/** Whether the element is drawn dark: its own background, whatever theme decided it. */
-function isDark(element: HTMLElement): boolean {
-  const rgb = parseColor(getComputedStyle(element).backgroundColor);
-  return !!rgb && relativeLuminance(rgb) < 0.18;
-}

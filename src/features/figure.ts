@@ -1,4 +1,3 @@
 // SVG and PNG export (toSVG, toPNG and the menu's two image entries): loaded on first use.
-export { figureFromView } from '../export/figure.js';
-export { renderFigureSvg } from '../export/svg.js';
-export { canvasOverview, svgToPng } from '../export/browser-export.js';
+export { elementSvg } from '../export/element-figure.js';
+export { svgToPng } from '../export/browser-export.js';

@@ -5,6 +5,7 @@
 // step scores' reader the views feature, passed in once loaded (the element loads them first).
 import type { Matrix } from '../data.js';
 import type { readStepScores, StepScores } from '../step-scores/step-scores.js';
+import type { runningTexts } from './running-text.js';
 import type { compareStep, CompareMode, Comparison } from './compare.js';
 import type { groupValues } from './aggregate.js';
 import type { Aggregate, CellSource } from './cells.js';
@@ -28,10 +29,11 @@ export interface PipelineSteps {
   readonly focusRows?: typeof focusRows;
   readonly compareStep?: typeof compareStep;
   readonly readStepScores?: typeof readStepScores;
+  readonly runningTexts?: typeof runningTexts;
 }
 
 /** The loaded features' steps. */
-const loadedSteps = (): PipelineSteps => ({ ...features.reading, readStepScores: features.views?.readStepScores });
+const loadedSteps = (): PipelineSteps => ({ ...features.reading, readStepScores: features.views?.readStepScores, runningTexts: features.views?.runningTexts });
 
 const NO_STEPS: StepScores = { series: [], problems: [] };
 
@@ -218,7 +220,7 @@ export class ReadingPipeline {
       for (const g of o.revealedRows) if (g < shown.length) shown[g] = 1;
       return shown;
     });
-    const model = this._model.get([matrix, rows, columns, values, normaliser, stats, visible, o.openRows, o.openColumns, o.aggregate, o.transpose], () =>
+    const model = this._model.get([matrix, rows, columns, values, normaliser, stats, visible, o.openRows, o.openColumns, o.aggregate, o.transpose, steps.runningTexts], () =>
       displayModel({
         matrix,
         tokens: { ...rows.plan, visible, open: o.openRows },
@@ -228,6 +230,7 @@ export class ReadingPipeline {
         aggregate: o.aggregate,
         stats,
         transpose: o.transpose,
+        runningTexts: steps.runningTexts,
       }),
     );
     const problems = [comparison.problem, ...stepScores.problems, rows.problem, columns.problem].filter((p): p is string => !!p);
