@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
 import type { CellIndex } from './events.js';
-import { StylesPerDocument } from './document-styles.js';
+import { adoptDocumentStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
 import { renderColorbar } from './colorbar.js';
@@ -26,8 +26,7 @@ import type { FigureSizes } from './export/figure.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
 import { normalisationTitle } from './view/normaliser.js';
-import { zoomStyles } from './zoom/zoom.styles.js';
-import { features } from './features/registry.js';
+import { features, featureStyles } from './features/registry.js';
 import { FeatureLoader } from './features/loader.js';
 import { neededFeatures } from './features/needs.js';
 import { ZoomSlot } from './features/zoom-slot.js';
@@ -101,7 +100,12 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-target-color - Outline of the current output's own token in the text view.
  */
 export class TokenHeatmap extends StylesPerDocument(LitElement) {
-  static override styles = [styles, zoomStyles];
+  static override styles = styles;
+
+  // The loaded features' styles follow the element's (in full builds every feature is loaded when the element is defined).
+  protected static override finalizeStyles(own?: CSSResultGroup): CSSResultOrNative[] {
+    return super.finalizeStyles([own ?? [], ...featureStyles()]);
+  }
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
   static override properties = litProperties();
@@ -244,6 +248,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
       announce: (text) => this._announcer.say(text),
     });
   });
+  /** The styles this element adopted (its class's, which grow as features load). */
+  private _styledWith = (this.constructor as typeof TokenHeatmap).elementStyles;
   private readonly _features = new FeatureLoader(this, () => neededFeatures(this, this._zoom.wanted), () => this._attach());
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);
@@ -304,6 +310,10 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _attach(): void {
     this._views ??= this._createViews();
     if (features.zoom) this._zoom.attach();
+    // A feature loaded since the element was defined brings styles: every element adopts them when it uses it.
+    const element = this.constructor as typeof TokenHeatmap;
+    if (featureStyles().some((s) => !element.elementStyles.includes(s))) element.elementStyles = element.finalizeStyles(element.styles);
+    if (this.shadowRoot && this._styledWith !== element.elementStyles) adoptDocumentStyles(this.shadowRoot, (this._styledWith = element.elementStyles));
   }
 
   private _createViews(): ViewsLayer | undefined {

@@ -13,7 +13,8 @@ function sheetsFor(doc: Document, styles: readonly CSSResultOrNative[]): CSSStyl
   const own = styles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet));
   if (doc === document) return own.every(Boolean) ? (own as CSSStyleSheet[]) : null;
   let sheets = sheetsByDocument.get(doc);
-  if (!sheets) {
+  // A feature's styles added since (src/features/): made again, all of them.
+  if (!sheets || sheets.length !== styles.length) {
     const Sheet = doc.defaultView?.CSSStyleSheet;
     if (!Sheet) return null;
     sheets = styles.map((s) => {

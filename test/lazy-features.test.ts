@@ -24,11 +24,23 @@ describe('features loaded on demand (core entry)', () => {
     for (const name of ['zoom', 'views', 'figure']) expect(requested(name), name).to.equal(false);
   });
 
-  it('view="text" loads the text view before its first paint', async () => {
-    const el = await fixture<TokenHeatmap>(html`<token-heatmap view="text" .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values}></token-heatmap>`);
+  it('view="text" loads the text view, with its styles, before its first paint; an element made before takes it over later', async () => {
+    const box = await fixture<HTMLElement>(html`<div>
+      <token-heatmap id="text" view="text" .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values}></token-heatmap>
+      <token-heatmap id="grid" .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values}></token-heatmap>
+    </div>`);
+    const [text, grid] = ['text', 'grid'].map((id) => box.querySelector<TokenHeatmap>(`#${id}`)!);
+    await text.updateComplete;
     expect(requested('views')).to.equal(true);
-    const tokens = shadow(el).querySelectorAll('[part~="text-token"]');
-    expect(tokens.length).to.equal(seed.rows.length);
+    expect(shadow(text).querySelectorAll('[part~="text-token"]').length).to.equal(seed.rows.length);
+    // The views' sheet: running text at --token-heatmap-text-font-size (1.25em of the element's 12px).
+    expect(getComputedStyle(shadow(text).querySelector('.text-body')!).fontSize).to.equal('15px');
+    expect(shadow(grid).querySelector('.text-body')).to.equal(null);
+    grid.view = 'both';
+    await grid.updateComplete;
+    expect(shadow(grid).querySelectorAll('[part~="text-token"]').length).to.equal(seed.rows.length);
+    expect(getComputedStyle(shadow(grid).querySelector('.text-body')!).fontSize).to.equal('15px');
+    expect(gridCells(grid)).to.have.length(seed.rows.length * seed.columns.length);
   });
 
   it('toSVG() loads the figure code on first use', async () => {
@@ -50,6 +62,8 @@ describe('features loaded on demand (core entry)', () => {
     expect(requested('zoom')).to.equal(true);
     const control = shadow(el).querySelector('[part="zoom"]');
     expect(control, 'zoom control').to.not.equal(null);
+    // Laid out by zoom's sheet, adopted with the feature (a div would be block).
+    expect(getComputedStyle(control!).display).to.equal('flex'); // inline-flex, blockified in the flex bar
     expect(control!.querySelector('[aria-pressed]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 

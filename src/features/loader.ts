@@ -21,10 +21,15 @@ export class FeatureLoader {
     return [...this._failed.values()];
   }
 
-  /** For scheduleUpdate: the load of what is needed and missing, or undefined when nothing is. */
+  /**
+   * For scheduleUpdate: the load of what is needed and missing, or undefined when nothing is (what
+   * another element loaded meanwhile is handed over at once).
+   */
   beforeUpdate(): Promise<void> | undefined {
     const missing = this._needed().filter((name) => !features[name] && !this._failed.has(name));
-    return missing.length ? this.load(missing) : undefined;
+    if (missing.length) return this.load(missing);
+    this._loaded();
+    return undefined;
   }
 
   /** Loads features (resolves also when one fails: it is reported, see `problems`). */

@@ -2,6 +2,7 @@
 // bundle, fetched with a relative import() so any server of dist/ serves it). `features.x` is
 // undefined until x is loaded; full builds (server, CLI, classic and hydrate scripts, anywidget, the
 // module build) import ./all.js, which fills every entry before an element exists.
+import type { CSSResult } from 'lit';
 import type * as Zoom from './zoom.js';
 import type * as Views from './views.js';
 import type * as Figure from './figure.js';
@@ -23,6 +24,11 @@ export const features: Features = {};
 
 /** What each feature is called in a problem line. */
 export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export', reading: 'grouping, normalisation, focus and comparison' };
+
+/** The loaded features' styles, in a fixed order (the cascade is the same whichever loaded first): the views', then zoom's. */
+export function featureStyles(): CSSResult[] {
+  return [features.views?.styles, features.zoom?.styles].filter((s): s is CSSResult => !!s);
+}
 
 const pending = new Map<FeatureName, Promise<void>>();
 

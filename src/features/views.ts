@@ -2,3 +2,4 @@
 export { ViewsLayer } from '../text-view/views-layer.js';
 export { readStepScores } from '../step-scores/step-scores.js';
 export { runningTexts } from '../view/running-text.js';
+export { viewsStyles as styles } from '../text-view/views.styles.js';

@@ -3,3 +3,4 @@
 export { ZoomController } from '../zoom/zoom-controller.js';
 export { overviewSource } from '../overview/source.js';
 export { valueShape } from '../zoom/view.js';
+export { zoomStyles as styles } from '../zoom/zoom.styles.js';
