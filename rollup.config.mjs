@@ -3,6 +3,7 @@
 //   dist/types/**/*.d.ts           declarations (tsconfig.json: rootDir src)
 //   dist/token-heatmap.bundle.js   the minified core ESM with lit + d3 inlined, for <script type="module">;
 //   dist/token-heatmap.bundle.*.js its features, loaded on demand from beside it (src/features/)
+//   dist/token-heatmap.full.js     the same with every feature in one file, for inlining (the Python helper)
 //   dist/token-heatmap.bundle.js.LICENSE.txt  licences of the packages inlined in the bundle
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -186,6 +187,13 @@ export const mainBuilds = () => [
     input: 'src/export/inseq.ts',
     output: { file: 'dist/inseq.js', format: 'es' },
     plugins: [compileTs()],
+  },
+  // Every feature in one self-contained module, for code that is inlined into a page (the Python
+  // helper's notebook output) or served without the files beside it.
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/token-heatmap.full.js', format: 'es', inlineDynamicImports: true },
+    plugins: selfContained({ banner }),
   },
   // The core (src/core.ts) with its features as chunks beside it, fetched by relative import() when needed.
   {

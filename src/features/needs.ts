@@ -40,8 +40,17 @@ export function neededFeatures(p: FeatureInputs, zoomWanted = false, screen = { 
 
 /** Whether the readable grid is larger than the screen, so no box shows it unzoomed. */
 function tooLargeToRead(p: FeatureInputs, screen: { width: number; height: number }): boolean {
-  const rows = Array.isArray(p.rows) ? p.rows.length : 0;
-  const columns = Array.isArray(p.columns) ? p.columns.length : 0;
+  const rows = lengthOf(p.rows);
+  const columns = lengthOf(p.columns);
   const [down, across] = p.transpose === true ? [columns, rows] : [rows, columns];
   return down * READABLE_CELL.height > screen.height || across * READABLE_CELL.width > screen.width;
+}
+
+/** An array's length; 0 for anything else, also for what cannot be read (a revoked Proxy, a throwing getter): the data's own checks report it. */
+function lengthOf(value: unknown): number {
+  try {
+    return Array.isArray(value) ? value.length : 0;
+  } catch {
+    return 0;
+  }
 }
