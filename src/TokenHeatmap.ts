@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type CSSResultGroup, type CSSResultOrNative,
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
 import type { CellIndex } from './events.js';
-import { adoptDocumentStyles, StylesPerDocument } from './document-styles.js';
+import { adoptAddedStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
 import { renderColorbar } from './colorbar.js';
@@ -249,7 +249,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     });
   });
   /** The styles this element adopted (its class's, which grow as features load). */
-  private _styledWith = (this.constructor as typeof TokenHeatmap).elementStyles;
+  private _styledWith: readonly CSSResultOrNative[] = (this.constructor as typeof TokenHeatmap).elementStyles;
   private readonly _features = new FeatureLoader(this, () => neededFeatures(this, this._zoom.wanted), () => this._attach());
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);
@@ -313,7 +313,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // A feature loaded since the element was defined brings styles: every element adopts them when it uses it.
     const element = this.constructor as typeof TokenHeatmap;
     if (featureStyles().some((s) => !element.elementStyles.includes(s))) element.elementStyles = element.finalizeStyles(element.styles);
-    if (this.shadowRoot && this._styledWith !== element.elementStyles) adoptDocumentStyles(this.shadowRoot, (this._styledWith = element.elementStyles));
+    this._styledWith = adoptAddedStyles(this, this._styledWith);
   }
 
   private _createViews(): ViewsLayer | undefined {

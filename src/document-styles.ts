@@ -40,6 +40,21 @@ export function adoptDocumentStyles(root: ShadowRoot, styles: readonly CSSResult
   return true;
 }
 
+/**
+ * Adopts styles added to the element's class since `adopted` (a feature's, loaded later) into its
+ * shadow root; returns the styles it now has. A root the server rendered (its own <style>s) is left alone.
+ */
+export function adoptAddedStyles(element: LitElement, adopted: readonly CSSResultOrNative[]): readonly CSSResultOrNative[] {
+  const styles = (element.constructor as typeof LitElement).elementStyles;
+  const root = element.shadowRoot;
+  if (styles === adopted || !root) return styles;
+  if (!('adoptedStyleSheets' in (root as object))) {
+    // No constructable sheets (Lit drew <style>s): one more for each added style.
+    for (const style of styles) if (!adopted.includes(style)) (root as ShadowRoot).append(Object.assign((root as ShadowRoot).ownerDocument.createElement('style'), { textContent: 'cssText' in style ? style.cssText : '' }));
+  } else if (root.adoptedStyleSheets.length) adoptDocumentStyles(root, styles);
+  return styles;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type
 type LitElementClass = abstract new (...args: any[]) => LitElement;
 

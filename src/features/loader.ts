@@ -14,6 +14,8 @@ export class FeatureLoader {
     private readonly _needed: () => FeatureName[],
     /** Called after a load, when the features are in the registry, before the update. */
     private readonly _loaded: () => void,
+    /** Loads one feature into the registry (the registry's loadFeature). */
+    private readonly _load: (name: FeatureName) => Promise<void> = loadFeature,
   ) {}
 
   /** One sentence per feature that could not be loaded. */
@@ -36,7 +38,7 @@ export class FeatureLoader {
   async load(names: FeatureName[]): Promise<void> {
     await Promise.all(
       names.map((name) =>
-        loadFeature(name).catch((error: unknown) => {
+        this._load(name).catch((error: unknown) => {
           if (this._failed.has(name)) return;
           this._failed.set(name, `could not load the ${FEATURE_TITLES[name]} (${error instanceof Error ? error.message : String(error)}); drawn without it`);
           this._host.requestUpdate();
