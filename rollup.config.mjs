@@ -1,7 +1,9 @@
 // `npx rollup -c` builds:
 //   dist/token-heatmap.js          ESM for bundlers; lit and d3-scale-chromatic stay bare imports
 //   dist/types/**/*.d.ts           declarations (tsconfig.json: rootDir src)
-//   dist/token-heatmap.bundle.js   one minified ESM file with lit + d3 inlined, for <script type="module">
+//   dist/token-heatmap.bundle.js   the minified core ESM with lit + d3 inlined, for <script type="module">;
+//   dist/token-heatmap.bundle.*.js its features, loaded on demand from beside it (src/features/)
+//   dist/token-heatmap.full.js     the same with every feature in one file, for inlining (the Python helper)
 //   dist/token-heatmap.bundle.js.LICENSE.txt  licences of the packages inlined in the bundle
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,12 @@ export const resolveOptions = { browser: true, exportConditions: ['production'] 
 
 /** Empties a directory at the start of a build (renamed sources must not leave stale .d.ts). */
 const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(dir, { recursive: true, force: true }) });
+
+/** Deletes the files of dist/ whose names start with `prefix` (a build's old chunks) at the start of a build. */
+const cleanChunks = (prefix) => ({
+  name: 'clean-chunks',
+  buildStart: () => existsSync('dist') && readdirSync('dist').filter((f) => f.startsWith(prefix)).forEach((f) => rmSync(join('dist', f))),
+});
 
 /** Writes the licence texts of the node_modules packages inlined in a build next to its output. */
 export function licenses(fileName) {
@@ -155,7 +163,8 @@ export const mainBuilds = () => [
   {
     input: 'src/index.ts',
     external: isRuntimeDep,
-    output: { file: 'dist/token-heatmap.js', format: 'es' },
+    // Every feature present (src/index.ts imports them all): the registry's import()s stay in this one file.
+    output: { file: 'dist/token-heatmap.js', format: 'es', inlineDynamicImports: true },
     plugins: [
       clean('dist/types'),
       typescript({
@@ -170,7 +179,7 @@ export const mainBuilds = () => [
   // scripts (origin "null"), and for tools that only take classic scripts.
   {
     input: 'src/index.ts',
-    output: { file: 'dist/token-heatmap.classic.js', format: 'iife', name: 'TokenHeatmapElement' },
+    output: { file: 'dist/token-heatmap.classic.js', format: 'iife', name: 'TokenHeatmapElement', inlineDynamicImports: true },
     plugins: selfContained({ banner, module: false }),
   },
   // `token-heatmap/inseq`: fromInseqJson for pages and Node, apart from the element (it has no imports).
@@ -179,10 +188,20 @@ export const mainBuilds = () => [
     output: { file: 'dist/inseq.js', format: 'es' },
     plugins: [compileTs()],
   },
+  // Every feature in one self-contained module, for code that is inlined into a page (the Python
+  // helper's notebook output) or served without the files beside it.
   {
     input: 'src/index.ts',
-    output: { file: 'dist/token-heatmap.bundle.js', format: 'es' },
-    plugins: selfContained({ banner, licenseFile: 'token-heatmap.bundle.js.LICENSE.txt' }),
+    output: { file: 'dist/token-heatmap.full.js', format: 'es', inlineDynamicImports: true },
+    plugins: selfContained({ banner }),
+  },
+  // The core (src/core.ts) with its features as chunks beside it, fetched by relative import() when needed.
+  {
+    input: { 'token-heatmap.bundle': 'src/core.ts' },
+    // Shared code stays in the entry (no facade file in front of it).
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'token-heatmap.bundle.[name].js' },
+    plugins: [cleanChunks('token-heatmap.bundle.'), ...selfContained({ banner, licenseFile: 'token-heatmap.bundle.js.LICENSE.txt' })],
   },
 ];
 

@@ -11,6 +11,6 @@ const banner = `/*! ${pkg.name} ${pkg.version} (${pkg.license}) anywidget module
 
 export default () => ({
   input: 'src/anywidget.ts',
-  output: { file: 'dist/anywidget.js', format: 'es' },
+  output: { file: 'dist/anywidget.js', format: 'es', inlineDynamicImports: true },
   plugins: selfContained({ banner }),
 });

@@ -84,7 +84,7 @@ function inlineHydrateScript() {
 export default () => [
   {
     input: 'src/hydrate.ts',
-    output: { file: HYDRATE_FILE, format: 'es' },
+    output: { file: HYDRATE_FILE, format: 'es', inlineDynamicImports: true },
     plugins: [
       ...selfContained({
         banner: `/*! ${pkg.name} ${pkg.version} (${pkg.license}) hydrate script with lit, @lit-labs/ssr-client, d3-scale-chromatic, d3-interpolate, d3-color: licences in token-heatmap.hydrate.js.LICENSE.txt of the ${pkg.name} package */`,

@@ -476,9 +476,9 @@ class FindBundleTest(unittest.TestCase):
         return path
 
     def test_order_argument_variable_checkout_node_modules(self):
-        installed = self.put("node_modules/token-heatmap/dist/token-heatmap.bundle.js")
+        installed = self.put("node_modules/token-heatmap/dist/token-heatmap.full.js")
         self.assertEqual(token_heatmap.find_bundle(), installed.resolve())
-        checkout = self.put("dist/token-heatmap.bundle.js")
+        checkout = self.put("dist/token-heatmap.full.js")
         self.assertEqual(token_heatmap.find_bundle(), checkout)
         variable = self.put("elsewhere/variable.js")
         os.environ[token_heatmap.BUNDLE_ENV] = str(variable)
@@ -490,12 +490,12 @@ class FindBundleTest(unittest.TestCase):
         with self.assertRaises(FileNotFoundError) as caught:
             heatmap([[1]])
         message = str(caught.exception)
-        for place in ["bundle_path=", "$TOKEN_HEATMAP_BUNDLE", str(self.root / "dist" / "token-heatmap.bundle.js"),
-                      str(self.root / "node_modules" / "token-heatmap" / "dist" / "token-heatmap.bundle.js")]:
+        for place in ["bundle_path=", "$TOKEN_HEATMAP_BUNDLE", str(self.root / "dist" / "token-heatmap.full.js"),
+                      str(self.root / "node_modules" / "token-heatmap" / "dist" / "token-heatmap.full.js")]:
             self.assertIn(place, message)
 
     def test_a_given_path_that_is_missing_is_an_error_not_skipped(self):
-        self.put("dist/token-heatmap.bundle.js")
+        self.put("dist/token-heatmap.full.js")
         os.environ[token_heatmap.BUNDLE_ENV] = str(self.root / "missing.js")
         with self.assertRaisesRegex(FileNotFoundError, r"\$TOKEN_HEATMAP_BUNDLE is .*missing\.js"):
             token_heatmap.find_bundle()

@@ -1,11 +1,10 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
 import type { ValuesInput } from './data.js';
 import type { CellIndex } from './events.js';
-import { StylesPerDocument } from './document-styles.js';
+import { adoptAddedStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
-import { parseColor, relativeLuminance } from './color.js';
 import { renderColorbar } from './colorbar.js';
 import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
 import { litProperties, type PropertyName } from './properties.js';
@@ -17,23 +16,20 @@ import { WindowController } from './grid/window-controller.js';
 import { ReactHydrationController } from './react-hydration.js';
 import { cellTooltip, renderTooltip, TooltipController } from './tooltip.js';
 import type { GridPosition } from './navigation.js';
-import { renderStepLegends, stepAppendix, StepColors, type StepView } from './step-scores/render-step-scores.js';
-import { renderTextView } from './text-view/render-text-view.js';
-import { TextViewController } from './text-view/text-view-controller.js';
+import type { ViewsLayer } from './text-view/views-layer.js';
 import { ThemeController } from './theme-controller.js';
 import { Announcer } from './announcer.js';
-import { canvasOverview, download, svgToPng } from './export/browser-export.js';
 import { exportFileName, matrixCsv } from './export/csv.js';
+import { download } from './export/download.js';
 import { ExportMenuController } from './export/export-menu.js';
-import { figureFromView, type FigureSizes } from './export/figure.js';
-import { renderFigureSvg } from './export/svg.js';
+import type { FigureSizes } from './export/figure.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
-import { normalisationTitle } from './view/normalise.js';
-import { overviewSource } from './overview/source.js';
-import { valueShape } from './zoom/view.js';
-import { ZoomController } from './zoom/zoom-controller.js';
-import { zoomStyles } from './zoom/zoom.styles.js';
+import { normalisationTitle } from './view/normaliser.js';
+import { features, featureStyles } from './features/registry.js';
+import { FeatureLoader } from './features/loader.js';
+import { neededFeatures } from './features/needs.js';
+import { ZoomSlot } from './features/zoom-slot.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -104,7 +100,12 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  * @cssprop --token-heatmap-target-color - Outline of the current output's own token in the text view.
  */
 export class TokenHeatmap extends StylesPerDocument(LitElement) {
-  static override styles = [styles, zoomStyles];
+  static override styles = styles;
+
+  // The loaded features' styles follow the element's (in full builds every feature is loaded when the element is defined).
+  protected static override finalizeStyles(own?: CSSResultGroup): CSSResultOrNative[] {
+    return super.finalizeStyles([own ?? [], ...featureStyles()]);
+  }
 
   // From the property schema (src/properties.ts): data read from attributes, options also reflected.
   static override properties = litProperties();
@@ -215,7 +216,6 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
   private _summary = '';
-  private _steps!: StepView;
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
 
@@ -223,42 +223,43 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private readonly _colors = new CellColors();
   private readonly _reporter = new ProblemReporter(this, () => this._deriver.colorProblem);
   private readonly _window = new WindowController(this, () => this._tooltip.place());
-  private readonly _stepColors = new StepColors();
   private readonly _focus: FocusController = new FocusController(this, {
     model: () => this._view.model,
     pageRows: () => this._zoom.pageRows() ?? this._window.pageRows(),
     toggle: (position) => this._expand(position),
     tooltip: { openBox: () => this._tooltip.openBox(), contains: (node) => this._tooltip.contains(node) },
   });
-  private readonly _text: TextViewController = new TextViewController(this, {
-    model: () => this._view.model,
-    toggleSelection: (position) => this._focus.toggle(position),
-    clearSelection: () => this.selected !== null && (this._focus.select(null), true),
-    expand: (position) => this._expand(position),
-  });
+  /** The text view and the step scores (the views feature), made when it is loaded (here already in full builds, so its controller runs before the tooltip's). */
+  private _views?: ViewsLayer = this._createViews();
   // The tooltip is about the hovered token of the text view, else the hovered cell of the grid.
   private readonly _tooltip: TooltipController = new TooltipController(this, () => {
     const cell = this._focus.hoveredCell;
-    return this._text.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
+    return this._views?.hoveredElement() ?? (cell && (this._zoom.anchor(cell) ?? this._focus.elementAt(cell.row, cell.column)));
   });
-  private readonly _zoom: ZoomController = new ZoomController(this, {
-    model: () => this._view.model,
-    source: () => overviewSource(this._view.matrix, this._view.model),
-    scale: () => ({ ...this._view, shape: valueShape(this._view.stats.min, this._view.stats.max) }),
-    selected: () => (this.selected ? this._view.model.positionOf(this.selected) : null),
-    focus: this._focus,
-    window: this._window,
-    announce: (text) => this._announcer.say(text),
+  private readonly _zoom = new ZoomSlot(this, () => {
+    const zoom = features.zoom;
+    return zoom && new zoom.ZoomController(this, {
+      model: () => this._view.model,
+      source: () => zoom.overviewSource(this._view.matrix, this._view.model),
+      scale: () => ({ ...this._view, shape: zoom.valueShape(this._view.stats.min, this._view.stats.max) }),
+      selected: () => (this.selected ? this._view.model.positionOf(this.selected) : null),
+      focus: this._focus,
+      window: this._window,
+      announce: (text) => this._announcer.say(text),
+    });
   });
+  /** The styles this element adopted (its class's, which grow as features load). */
+  private _styledWith: readonly CSSResultOrNative[] = (this.constructor as typeof TokenHeatmap).elementStyles;
+  private readonly _features = new FeatureLoader(this, () => neededFeatures(this, this._zoom.wanted), () => this._attach());
   /** Follows the page's theme while `theme` is unset (registered with the element, read by nothing else). */
   protected readonly _pageTheme = new ThemeController(this);
   private readonly _announcer = new Announcer(this);
 
   private readonly _export = new ExportMenuController(this, (format) => {
     const name = exportFileName(this._view.caption, format);
-    if (format === 'svg') download(this.toSVG(), name, 'image/svg+xml');
-    else if (format === 'csv') download(this.toCSV(), name, 'text/csv');
-    else void this.toPNG().then((png) => download(png, name, 'image/png'));
+    if (format === 'csv') return download(this.toCSV(), name, 'text/csv');
+    // A failed load is reported by the element's problem line.
+    (format === 'svg' ? this.toSVG() : this.toPNG()).then((file) => download(file, name, format === 'svg' ? 'image/svg+xml' : 'image/png'), () => {});
   });
 
   constructor() {
@@ -267,23 +268,21 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
   }
 
-  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read). */
-  toSVG(): string {
+  /** The figure as shown, as a standalone SVG document (vector cells, or the overview image for a matrix too large to read); loads the figure code first. */
+  async toSVG(): Promise<string> {
+    await this._features.load(['figure']);
+    if (!features.figure) throw new Error(`<token-heatmap>: toSVG: ${this._features.failure('figure')}`);
     const w = this._window;
     const sizes = this.hasUpdated
       ? { rowLabelWidth: w.rowHeaderWidth, headerHeight: w.headerHeight, cellWidth: w.cellSize.width, cellHeight: w.cellSize.height, columnLabelOrientation: this._vertical ? 'vertical' : 'horizontal' }
       : undefined;
-    const input = figureFromView(this._view, (value) => this._colors.colorFor(value), canvasOverview, {
-      sizes: sizes as FigureSizes | undefined,
-      theme: isDark(this) ? 'dark' : 'light',
-      idPrefix: `token-heatmap-${++figures}-`,
-    });
-    return renderFigureSvg(input);
+    return features.figure.elementSvg(this, this._view, (value) => this._colors.colorFor(value), sizes as FigureSizes | undefined);
   }
 
   /** The same figure as a PNG image, `scale` device pixels per CSS pixel (2 by default). */
-  toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
-    return svgToPng(this.toSVG(), scale);
+  async toPNG({ scale = 2 }: { scale?: number } = {}): Promise<Blob> {
+    const svg = await this.toSVG();
+    return features.figure!.svgToPng(svg, scale);
   }
 
   /** Every cell of the data as tidy CSV: `row_index,column_index,row,column,value`, in your indices, values at full precision. */
@@ -300,18 +299,43 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     return true;
   }
 
+  // Features the properties need are loaded before the update that draws them (Lit awaits this,
+  // so `updateComplete` covers the load, and the first paint already has them).
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this._features.beforeUpdate();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Hands loaded features their part of the element. */
+  private _attach(): void {
+    this._views ??= this._createViews();
+    if (features.zoom) this._zoom.attach();
+    // A feature loaded since the element was defined brings styles: every element adopts them when it uses it.
+    const element = this.constructor as typeof TokenHeatmap;
+    if (featureStyles().some((s) => !element.elementStyles.includes(s))) element.elementStyles = element.finalizeStyles(element.styles);
+    this._styledWith = adoptAddedStyles(this, this._styledWith);
+  }
+
+  private _createViews(): ViewsLayer | undefined {
+    return features.views && new features.views.ViewsLayer(this, {
+      model: () => this._view.model,
+      toggleSelection: (position) => this._focus.toggle(position),
+      clearSelection: () => this.selected !== null && (this._focus.select(null), true),
+      expand: (position) => this._expand(position),
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Opened groups and revealed runs belong to one grouping of one matrix.
     if (GROUPING_INPUTS.some((p) => changed.has(p as keyof TokenHeatmap))) this._expansion = CLOSED;
     const source = { value: (name: PropertyName) => this[name], attribute: (name: string) => this.getAttribute(name) };
     const view = (this._view = this._deriver.derive(source, this._expansion, changed.has('rows') || changed.has('columns') || changed.has('values')));
     this._summary = view.model.summary(view.decimals);
-    this._reporter.problems = view.problems;
+    const failed = this._features.problems;
+    this._reporter.problems = failed.length ? [...view.problems, ...failed] : view.problems;
     this._announcer.observe(view.matrix, this._summary, view.model, view.selected && view.model.positionOf(view.selected), view.decimals);
     // New data in the same domain keeps the colour memo: a one-value update recolours one cell.
     this._colors.configure(view.domain, view.interpolate);
-
-    this._steps = { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
 
     const { rows, columns } = view.model;
     this._focus.fit(rows.count, columns.count);
@@ -321,7 +345,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // In `both`, the grid cell under the pointer (or focused) previews its output in the text.
     const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
     const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
-    this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
+    this._views?.prepare(view, preview);
     const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -355,7 +379,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             labelledBy: view.caption ? 'caption' : null,
             empty: rows.count * columns.count === 0 && !problems.length,
             summary: this._summary,
-            appendix: stepAppendix(this._steps),
+            appendix: this._views?.appendix(),
             listeners: {
               scroll: this._window.onScroll,
               keydown: focus.onKeydown,
@@ -367,10 +391,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
               focusout: focus.onFocusOut,
             },
           }));
-    const { domain, interpolate, decimals, label } = view;
-    const text =
-      view.view === 'grid' ? nothing : renderTextView(this._text.view({ model, selected: view.selected, colors: this._colors, interpolate, domain, decimals, label, steps: this._steps }));
-    const legends = renderStepLegends(this._steps.series, decimals);
+    const text = view.view === 'grid' ? nothing : (this._views?.text(this._colors) ?? nothing);
+    const legends = this._views?.legends() ?? nothing;
     return html`
       <div class="figure">
         ${problems.length ? html`<div class="alert" role="alert" part="alert">${problems.map((p) => html`<p>${p}</p>`)}</div>` : nothing}
@@ -390,8 +412,9 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
   /** The tooltip for the hovered token of the text, else the hovered cell of the grid. */
   private _tooltipContent() {
-    const cell = this._text.hoveredPosition ?? this._focus.hoveredCell;
-    return cell && cellTooltip(this._view.model, cell, this._view.domain, this._view);
+    const cell = this._views?.hoveredPosition ?? this._focus.hoveredCell;
+    const extras = { ...this._view, steps: this._views?.stepLines(), compareValuesAt: features.reading?.compareValuesAt };
+    return cell && cellTooltip(this._view.model, cell, this._view.domain, extras);
   }
 
   private _renderColorbar(): TemplateResult {
@@ -437,12 +460,3 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
 /** The properties whose change starts a new grouping: opened groups and revealed runs are forgotten. */
 const GROUPING_INPUTS = ['rows', 'columns', 'values', 'groupRows', 'groupColumns', 'rowGroups', 'columnGroups', 'hideSpecial'] as const;
-
-/** Exported figures so far, for ids unique in a page that inlines several. */
-let figures = 0;
-
-/** Whether the element is drawn dark: its own background, whatever theme decided it. */
-function isDark(element: HTMLElement): boolean {
-  const rgb = parseColor(getComputedStyle(element).backgroundColor);
-  return !!rgb && relativeLuminance(rgb) < 0.18;
-}

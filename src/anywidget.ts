@@ -1,6 +1,7 @@
 // The front end of an anywidget (https://anywidget.dev) that shows <token-heatmap> in Jupyter,
 // VS Code, Colab or marimo. Built to dist/anywidget.js as ONE self-contained ES module (lit and
 // d3 inlined), because anywidget imports `_esm` from a blob URL where bare imports cannot resolve.
+import './features/all.js';
 import './token-heatmap.js';
 import type { CellSelectEvent } from './events.js';
 import { PROPERTIES, traitName, type PropertyName, type PropertySpec } from './properties.js';

@@ -13,7 +13,8 @@ function sheetsFor(doc: Document, styles: readonly CSSResultOrNative[]): CSSStyl
   const own = styles.map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet));
   if (doc === document) return own.every(Boolean) ? (own as CSSStyleSheet[]) : null;
   let sheets = sheetsByDocument.get(doc);
-  if (!sheets) {
+  // A feature's styles added since (src/features/): made again, all of them.
+  if (!sheets || sheets.length !== styles.length) {
     const Sheet = doc.defaultView?.CSSStyleSheet;
     if (!Sheet) return null;
     sheets = styles.map((s) => {
@@ -37,6 +38,21 @@ export function adoptDocumentStyles(root: ShadowRoot, styles: readonly CSSResult
   const current = root.adoptedStyleSheets;
   if (current.length !== sheets.length || current.some((s, i) => s !== sheets[i])) root.adoptedStyleSheets = sheets;
   return true;
+}
+
+/**
+ * Adopts styles added to the element's class since `adopted` (a feature's, loaded later) into its
+ * shadow root; returns the styles it now has. A root the server rendered (its own <style>s) is left alone.
+ */
+export function adoptAddedStyles(element: LitElement, adopted: readonly CSSResultOrNative[]): readonly CSSResultOrNative[] {
+  const styles = (element.constructor as typeof LitElement).elementStyles;
+  const root = element.shadowRoot;
+  if (styles === adopted || !root) return styles;
+  if (!('adoptedStyleSheets' in (root as object))) {
+    // No constructable sheets (Lit drew <style>s): one more for each added style.
+    for (const style of styles) if (!adopted.includes(style)) (root as ShadowRoot).append(Object.assign((root as ShadowRoot).ownerDocument.createElement('style'), { textContent: 'cssText' in style ? style.cssText : '' }));
+  } else if (root.adoptedStyleSheets.length) adoptDocumentStyles(root, styles);
+  return styles;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern's constructor type

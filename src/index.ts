@@ -1,6 +1,5 @@
-import './token-heatmap.js';
+// The element with every feature present at once (the module build for bundlers, the classic and
+// hydrate scripts). The CDN bundle's entry is ./core.js, which loads features on demand.
+import './features/all.js';
 
-export { TokenHeatmap, FULL_RENDER_LIMIT, type CellIndex } from './TokenHeatmap.js';
-export { CellHoverEvent, CellSelectEvent, HeatmapErrorEvent, ZoomChangeEvent, type CellDetail, type ZoomDetail, type ViewRange } from './events.js';
-export { SCHEME_NAMES, DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
-export type { ValuesInput } from './data.js';
+export * from './core.js';

@@ -9,6 +9,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import './features/all.js';
 import './token-heatmap.js';
 import { JSON_PROPERTIES, PROPERTIES, accepts, expected, readCell, type PropertyName, type PropertySpec } from './properties.js';
 import type { TokenHeatmap } from './TokenHeatmap.js';

@@ -5,10 +5,8 @@ import { placeTooltip, type Placement } from './placement.js';
 import { clampSide, type Domain } from './scale.js';
 import { renderLabel } from './grid/render-label.js';
 import type { DisplayAxis, DisplayModel } from './view/display-model.js';
-import { compareValuesAt, type Comparison } from './view/compare.js';
-import type { Aggregate } from './view/aggregate.js';
-import type { StepSeries } from './step-scores/step-scores.js';
-import { stepScoresAt } from './step-scores/render-step-scores.js';
+import type { compareValuesAt, Comparison } from './view/compare.js';
+import type { Aggregate } from './view/cells.js';
 
 /** What the tooltip says about one label of the hovered cell. */
 export interface TooltipLabel {
@@ -58,18 +56,21 @@ export function tooltipContent(model: DisplayModel, cell: GridPosition, domain: 
 export interface TooltipExtras {
   readonly comparison: Comparison;
   readonly aggregate: Aggregate;
-  readonly steps: readonly StepSeries[];
+  /** The reading feature's compareValuesAt (present whenever something is compared). */
+  readonly compareValuesAt?: typeof compareValuesAt;
+  /** An output's step scores as the tooltip lists them (the views feature's stepScoresAt); none without step scores. */
+  readonly steps?: (output: number) => { name: string; text: string }[];
 }
 
 /** The tooltip's content for a display cell: also A, B and A − B when compared, and the output's step scores. */
-export function cellTooltip(model: DisplayModel, cell: GridPosition, domain: Domain, { comparison, aggregate, steps }: TooltipExtras): TooltipContent {
+export function cellTooltip(model: DisplayModel, cell: GridPosition, domain: Domain, { comparison, aggregate, steps, compareValuesAt }: TooltipExtras): TooltipContent {
   const ranges = model.ranges(cell.row, cell.column);
-  const values = ranges && comparison.mode ? compareValuesAt(comparison, ranges.rows, ranges.columns, aggregate) : null;
+  const values = ranges && comparison.mode && compareValuesAt ? compareValuesAt(comparison, ranges.rows, ranges.columns, aggregate) : null;
   const output = model.rows === model.outputs ? cell.row : cell.column;
   return {
     ...tooltipContent(model, cell, domain),
     compare: values ? { ...values, shown: comparison.mode! } : undefined,
-    steps: steps.length ? stepScoresAt(steps, model.outputs, output) : undefined,
+    steps: steps?.(output),
   };
 }
 

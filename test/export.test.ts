@@ -74,7 +74,7 @@ describe('<token-heatmap>', () => {
 
     it('toSVG() draws every cell in the element\'s colour at the element\'s cell centre', async () => {
       const el = await reference();
-      const svg = el.toSVG();
+      const svg = await el.toSVG();
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       expect(doc.querySelector('parsererror')).to.equal(null);
       expect(doc.documentElement.getAttribute('viewBox')).to.match(/^0 0 [\d.]+ [\d.]+$/);
@@ -100,7 +100,7 @@ describe('<token-heatmap>', () => {
 
     it('toPNG() rasterises the figure at the asked scale', async () => {
       const el = await reference();
-      const svg = el.toSVG();
+      const svg = await el.toSVG();
       const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
       const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
       const png = await el.toPNG({ scale: 3 });
@@ -189,7 +189,7 @@ describe('<token-heatmap>', () => {
     it('no-export hides the menu', async () => {
       const el = await reference('no-export');
       expect(shadow(el).querySelector('[part="export"]')).to.equal(null);
-      expect(el.toSVG()).to.match(/^<svg /);
+      expect(await el.toSVG()).to.match(/^<svg /);
     });
 
     it('exports a grouped view as shown: word labels, opened pieces indented', async () => {
@@ -201,7 +201,7 @@ describe('<token-heatmap>', () => {
       ></token-heatmap>`);
       shadow(el).querySelector<HTMLElement>('[role="rowheader"][aria-expanded]')!.click();
       await el.updateComplete;
-      const doc = new DOMParser().parseFromString(el.toSVG(), 'image/svg+xml');
+      const doc = new DOMParser().parseFromString(await el.toSVG(), 'image/svg+xml');
       const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent);
       expect(texts).to.include.members(['6.0000', '1.0000', '4.0000']);
       expect(texts.join(' ')).to.contain('Inseq');

@@ -1,4 +1,4 @@
-"""Finding the built JavaScript: the self-contained bundle and the anywidget front end."""
+"""Finding the built JavaScript: the self-contained bundle (every feature in one file) and the anywidget front end."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-#: Environment variable naming the bundle file (``dist/token-heatmap.bundle.js``).
+#: Environment variable naming the bundle file (``dist/token-heatmap.full.js``).
 BUNDLE_ENV = "TOKEN_HEATMAP_BUNDLE"
 #: Environment variable naming the anywidget module (``dist/anywidget.js``).
 ANYWIDGET_ENV = "TOKEN_HEATMAP_ANYWIDGET"
@@ -44,16 +44,17 @@ def _find(name: str, explicit: str | os.PathLike | None, argument: str, env: str
 
 
 def find_bundle(bundle_path: str | os.PathLike | None = None) -> Path:
-    """The self-contained bundle ``token-heatmap.bundle.js``.
+    """The self-contained bundle ``token-heatmap.full.js``: every feature in one file, as inlined
+    code needs (the CDN's ``token-heatmap.bundle.js`` loads its features from files beside it).
 
     Looked for in order: ``bundle_path``; ``$TOKEN_HEATMAP_BUNDLE``;
-    ``../dist/token-heatmap.bundle.js`` next to the ``python/`` folder; and
-    ``node_modules/token-heatmap/dist/token-heatmap.bundle.js`` under the current directory.
+    ``../dist/token-heatmap.full.js`` next to the ``python/`` folder; and
+    ``node_modules/token-heatmap/dist/token-heatmap.full.js`` under the current directory.
 
     Raises:
         FileNotFoundError: naming every place looked at, or the given path that is not a file.
     """
-    return _find("token-heatmap.bundle.js", bundle_path, "bundle_path=", BUNDLE_ENV)
+    return _find("token-heatmap.full.js", bundle_path, "bundle_path=", BUNDLE_ENV)
 
 
 def find_anywidget_module(esm_path: str | os.PathLike | None = None) -> Path:

@@ -1,5 +1,5 @@
-// The browser's half of exporting: the overview image from a canvas, the SVG rasterised to PNG, and
-// file downloads. The figure itself is src/export/figure.ts + svg.ts, shared with the CLI.
+// The browser's half of exporting images: the overview image from a canvas, the SVG rasterised to
+// PNG (downloads: download.ts). The figure itself is src/export/figure.ts + svg.ts, shared with the CLI.
 import type { OverviewEncoder } from './figure.js';
 
 /** The overview cells as a PNG data URL, one pixel a cell, drawn through a canvas. */
@@ -51,20 +51,4 @@ export async function svgToPng(svg: string, scale: number): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Saves data as a file the browser downloads. */
-export function download(data: Blob | string, fileName: string, type: string): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; the URL is not needed after this task.
-  setTimeout(() => URL.revokeObjectURL(url));
 }

@@ -2,10 +2,10 @@
  * One value per group rectangle: the caller's cells are read in place, once,
  * and folded into a grouped matrix.
  */
-import type { Segmentation } from './grouping.js';
+import type { Segmentation } from './segmentation.js';
+import { flatOf, type Aggregate, type CellSource, type Inclusion } from './cells.js';
 
-/** How a group's pieces become one value: their sum, their mean, or the piece of largest magnitude (sign kept). */
-export type Aggregate = 'sum' | 'mean' | 'absmax';
+export { aggregateRange, flatOf, type Aggregate, type CellSource, type Inclusion } from './cells.js';
 
 /** Every `Aggregate` value, for validating an option. */
 export const AGGREGATES: readonly Aggregate[] = ['sum', 'mean', 'absmax'];
@@ -13,34 +13,14 @@ export const AGGREGATES: readonly Aggregate[] = ['sum', 'mean', 'absmax'];
 /** Whether a value is one of the `Aggregate` names. */
 export const isAggregate = (value: unknown): value is Aggregate => AGGREGATES.includes(value as Aggregate);
 
-/** A rows × columns grid of values, NaN where missing; `flat` (row-major) is read in place when given. */
-export interface CellSource {
-  readonly rowCount: number;
-  readonly columnCount: number;
-  at(row: number, column: number): number;
-  readonly flat?: ArrayLike<number>;
-}
-
 /** Grouped values: a CellSource over its own row-major Float64Array. */
 export interface GroupedValues extends CellSource {
   readonly flat: Float64Array;
 }
 
-/** Which pieces of each axis take part (0 = left out, as if missing); absent means all. */
-export interface Inclusion {
-  readonly rows?: Uint8Array;
-  readonly columns?: Uint8Array;
-}
-
 /** A row-major Float64Array (rowCount × columnCount) as a CellSource, read in place. */
 export function cellsOf(values: Float64Array, rowCount: number, columnCount: number): GroupedValues {
   return { rowCount, columnCount, flat: values, at: (row, column) => values[row * columnCount + column] };
-}
-
-/** The source's flat row-major array when it has one that covers every cell. */
-export function flatOf(source: CellSource): ArrayLike<number> | undefined {
-  const flat = source.flat;
-  return flat && flat.length >= source.rowCount * source.columnCount ? flat : undefined;
 }
 
 /**
@@ -222,40 +202,4 @@ export function groupValues(
   }
   if (counts) for (let k = 0; k < values.length; k++) if (counts[k]) values[k] /= counts[k];
   return cellsOf(values, rows.count, groupColumns);
-}
-
-/**
- * The aggregate of one rectangle of the source, rows [r0, r1) × columns [c0, c1), for cells made on
- * demand (an opened group's pieces against grouped columns); NaN when all its cells are missing.
- */
-export function aggregateRange(
-  source: CellSource,
-  r0: number,
-  r1: number,
-  c0: number,
-  c1: number,
-  aggregate: Aggregate = 'sum',
-): number {
-  const rowEnd = Math.min(r1, source.rowCount);
-  const columnEnd = Math.min(c1, source.columnCount);
-  const from = Math.max(0, c0);
-  let sum = -0;
-  let count = 0;
-  let best = NaN;
-  let magnitude = -1;
-  for (let r = Math.max(0, r0); r < rowEnd; r++) {
-    for (let c = from; c < columnEnd; c++) {
-      const v = source.at(r, c);
-      if (v !== v) continue;
-      sum += v;
-      count++;
-      const a = Math.abs(v);
-      if (a > magnitude) {
-        magnitude = a;
-        best = v;
-      }
-    }
-  }
-  if (!count) return NaN;
-  return aggregate === 'absmax' ? best : aggregate === 'mean' ? sum / count : sum;
 }

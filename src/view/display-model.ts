@@ -7,10 +7,10 @@ import { formatValue } from '../format.js';
 import type { GridPosition } from '../navigation.js';
 import { spokenToken, spokenWords } from '../tokens.js';
 import { cutLabel, cutNote } from './label-limit.js';
-import { aggregateRange, type Aggregate, type CellSource } from './aggregate.js';
-import { groupOf, type Segmentation } from './grouping.js';
+import { aggregateRange, type Aggregate, type CellSource } from './cells.js';
+import { groupOf, type Segmentation } from './segmentation.js';
 import type { Normaliser } from './normalise.js';
-import { runningTexts } from './running-text.js';
+import type { runningTexts } from './running-text.js';
 import { isSpecialToken, pieceText, type TokenizerFamily } from './tokenizer.js';
 
 /** What a displayed entry of an axis is. */
@@ -123,6 +123,8 @@ export interface DisplayInput {
   readonly stats: { min: number; max: number; minRow: number; minColumn: number; maxRow: number; maxColumn: number };
   /** Tokens as columns and outputs as rows. */
   readonly transpose: boolean;
+  /** The running-text rule (src/view/running-text.ts, the views feature's); without it every share is ''. */
+  readonly runningTexts?: typeof runningTexts;
 }
 
 const GROUP = 0;
@@ -199,7 +201,7 @@ const RUNNING = new WeakMap<readonly string[], string[]>();
 /** Whether a plan shows one entry per caller index, in order: then nothing needs an entry table. */
 const isPlain = (plan: AxisPlan) => !plan.grouped && !plan.shown && !plan.visible && plan.segmentation.count === plan.labels.length;
 
-function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
+function axis(plan: AxisPlan, tokens: boolean, shareRule?: typeof runningTexts): DisplayAxis {
   const { labels, family, segmentation: seg, unit } = plan;
   const plain = isPlain(plan);
   const entries = plain ? null : buildEntries(plan);
@@ -260,7 +262,8 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
   const count = entries ? entries.count : labels.length;
   const shares = () => {
     let texts = RUNNING.get(labels);
-    if (!texts) RUNNING.set(labels, (texts = runningTexts(labels, family)));
+    if (!texts && !shareRule) return labels.map(() => '');
+    if (!texts) RUNNING.set(labels, (texts = shareRule!(labels, family)));
     return texts;
   };
   return {
@@ -324,8 +327,8 @@ function axis(plan: AxisPlan, tokens: boolean): DisplayAxis {
 /** The display model of the reading pipeline's result. */
 export function displayModel(input: DisplayInput): DisplayModel {
   const { matrix, tokens, outputs, values, normaliser, aggregate, transpose } = input;
-  const tokenAxis = axis(tokens, true);
-  const outputAxis = axis(outputs, false);
+  const tokenAxis = axis(tokens, true, input.runningTexts);
+  const outputAxis = axis(outputs, false, input.runningTexts);
   const rows = transpose ? outputAxis : tokenAxis;
   const columns = transpose ? tokenAxis : outputAxis;
   // The caller's orientation: a display position as (token entry, output entry).

@@ -14,6 +14,9 @@ import {
   tokenizerFamily,
   type TokenizerFamily,
 } from './tokenizer.js';
+import { identitySegmentation, type Segmentation } from './segmentation.js';
+
+export { groupOf, groupSize, identitySegmentation, isIdentity, type Segmentation } from './segmentation.js';
 
 /** How an axis is grouped: one group per token, per word, per sentence or per line. */
 export type GroupBy = 'tokens' | 'words' | 'sentences' | 'lines';
@@ -24,29 +27,6 @@ export const GROUP_BY: readonly GroupBy[] = ['tokens', 'words', 'sentences', 'li
 /** Whether a value is one of the `GroupBy` names. */
 export const isGroupBy = (value: unknown): value is GroupBy => GROUP_BY.includes(value as GroupBy);
 
-/** Contiguous groups of an axis: group g is the tokens [starts[g], starts[g + 1]). */
-export interface Segmentation {
-  readonly count: number;
-  /** Length count + 1, increasing; starts[0] is 0 and starts[count] the number of tokens. */
-  readonly starts: Int32Array;
-}
-
-/** Each token a group of its own. */
-export function identitySegmentation(length: number): Segmentation {
-  const count = Math.max(0, Math.floor(length));
-  const starts = new Int32Array(count + 1);
-  for (let i = 0; i <= count; i++) starts[i] = i;
-  return { count, starts };
-}
-
-/** Whether every group holds exactly one token (so grouped values are the caller's values). */
-export function isIdentity(segmentation: Segmentation): boolean {
-  return segmentation.starts[segmentation.count] === segmentation.count;
-}
-
-/** Tokens in group g. */
-export const groupSize = (segmentation: Segmentation, group: number): number =>
-  segmentation.starts[group + 1] - segmentation.starts[group];
 
 // Sentence ends: ASCII and CJK full stops, and the ellipsis. CJK text has no spaces, so its full
 // stops end a sentence whatever follows; the others only before a piece that starts a word.
@@ -121,20 +101,6 @@ export function segment(tokens: readonly string[], by: GroupBy, family: Tokenize
   }
   starts[count] = length;
   return { count, starts: starts.slice(0, count + 1) };
-}
-
-/** The group holding a token (binary search), or -1 when the index is outside the axis. */
-export function groupOf(segmentation: Segmentation, index: number): number {
-  const { starts, count } = segmentation;
-  if (!(index >= 0 && index < starts[count])) return -1;
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if (starts[middle] <= index) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** The group number of every token, for lookups in a loop (length = tokens). */

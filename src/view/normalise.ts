@@ -3,38 +3,15 @@
  * matrix's) strongest attribution to ±1. One pass over the cells.
  */
 import { flatOf, includedRuns, type CellSource, type Inclusion } from './aggregate.js';
+import { IDENTITY, type Normaliser, type Normalize } from './normaliser.js';
 
-/** What is divided by its largest |value|: nothing, each column, each row, or the whole matrix. */
-export type Normalize = 'none' | 'column' | 'row' | 'all';
+export { normalisationTitle, type Normaliser, type Normalize } from './normaliser.js';
 
 /** Every `Normalize` value, for validating an option. */
 export const NORMALIZE: readonly Normalize[] = ['none', 'column', 'row', 'all'];
 
 /** Whether a value is one of the `Normalize` names. */
 export const isNormalize = (value: unknown): value is Normalize => NORMALIZE.includes(value as Normalize);
-
-/** Maps a value at a cell to its normalised value; `divisor` is what it was divided by (1 when not). */
-export interface Normaliser {
-  readonly mode: Normalize;
-  apply(value: number, row: number, column: number): number;
-  divisor(row: number, column: number): number;
-}
-
-/** What the colour bar's title adds for a mode ("normalised per column"); empty for `none`. */
-export function normalisationTitle(mode: Normalize): string {
-  switch (mode) {
-    case 'none':
-      return '';
-    case 'column':
-      return 'normalised per column';
-    case 'row':
-      return 'normalised per row';
-    case 'all':
-      return 'normalised over all cells';
-  }
-}
-
-const IDENTITY: Normaliser = { mode: 'none', apply: (value) => value, divisor: () => 1 };
 
 // A maximum of 0 (only zeros) or none (only missing) leaves the values as they are.
 const asDivisor = (maximum: number) => (maximum > 0 ? maximum : 1);

@@ -1,26 +1,48 @@
 // The reading pipeline: the caller's data → group rows → group columns → normalise → focus → the
 // display model. Each step is a pure function of its inputs, memoised on them (by identity), linear in
-// cells, reading typed arrays in place.
+// cells, reading typed arrays in place. A matrix shown as it is needs only this file: the steps that
+// group, normalise, focus and compare are the reading feature (src/features/reading.ts), and the
+// step scores' reader the views feature, passed in once loaded (the element loads them first).
 import type { Matrix } from '../data.js';
-import { readStepScores, type StepScores } from '../step-scores/step-scores.js';
-import { compareStep, type CompareMode, type Comparison } from './compare.js';
-import { groupValues, type Aggregate, type CellSource, type Inclusion } from './aggregate.js';
-import { displayModel, type AxisPlan, type DisplayModel } from './display-model.js';
+import type { readStepScores, StepScores } from '../step-scores/step-scores.js';
+import type { runningTexts } from './running-text.js';
+import type { compareStep, CompareMode, Comparison } from './compare.js';
+import type { groupValues } from './aggregate.js';
+import type { Aggregate, CellSource } from './cells.js';
+import { displayModel, type DisplayModel } from './display-model.js';
 import type { Expansion } from './expansion.js';
-import { focusRows, rowScores } from './focus.js';
-import {
-  explicitSegmentation,
-  groupOf,
-  groupTexts,
-  identitySegmentation,
-  isIdentity,
-  nonSpecialGroups,
-  segment,
-  type GroupBy,
-  type Segmentation,
-} from './grouping.js';
-import { normalisation, type Normaliser, type Normalize } from './normalise.js';
-import { isSpecialToken, pieceText, tokenizerFamily } from './tokenizer.js';
+import type { focusRows, rowScores } from './focus.js';
+import type { groupAxis, AxisGroups } from './group-axis.js';
+import type { GroupBy } from './grouping.js';
+import type { normalisation } from './normalise.js';
+import { IDENTITY, type Normaliser, type Normalize } from './normaliser.js';
+import { groupOf, identitySegmentation } from './segmentation.js';
+import { pieceText, tokenizerFamily } from './tokenizer.js';
+import { features } from '../features/registry.js';
+
+/** The steps beyond showing the caller's matrix as it is: the reading feature's, and the views feature's step-score reader. */
+export interface PipelineSteps {
+  readonly groupAxis?: typeof groupAxis;
+  readonly groupValues?: typeof groupValues;
+  readonly normalisation?: typeof normalisation;
+  readonly rowScores?: typeof rowScores;
+  readonly focusRows?: typeof focusRows;
+  readonly compareStep?: typeof compareStep;
+  readonly readStepScores?: typeof readStepScores;
+  readonly runningTexts?: typeof runningTexts;
+}
+
+/** The loaded features' steps. */
+const loadedSteps = (): PipelineSteps => ({ ...features.reading, readStepScores: features.views?.readStepScores, runningTexts: features.views?.runningTexts });
+
+const NO_STEPS: StepScores = { series: [], problems: [] };
+
+/** An axis shown as given: one group a token, labels as the tokenizer's pieces read. */
+function plainAxis(labels: readonly string[], tokens: boolean): AxisGroups {
+  const family = tokenizerFamily(labels);
+  const texts = labels.map((label) => pieceText(label, family));
+  return { plan: { labels, family, segmentation: identitySegmentation(labels.length), grouped: false, unit: tokens ? 'token' : 'output', texts } };
+}
 
 /** The options of the pipeline, as the element resolved them. */
 export interface ReadingOptions extends Expansion {
@@ -42,31 +64,6 @@ export interface ReadingOptions extends Expansion {
   readonly compareMode?: CompareMode;
   /** The caller's step scores (`stepScores`), unchecked. */
   readonly stepScores?: unknown;
-}
-
-/** A caller axis after grouping, before focus and opened groups. */
-interface AxisGroups {
-  readonly plan: Omit<AxisPlan, 'visible' | 'open'>;
-  /** Pieces that take part (hidden specials inside the caller's own groups are left out). */
-  readonly pieces?: Uint8Array;
-  readonly problem?: string;
-}
-
-const UNITS: Record<GroupBy, string> = { tokens: 'token', words: 'word', sentences: 'sentence', lines: 'line' };
-
-/** Groups one caller axis: by its rule, or by the caller's segmentation when one is given. */
-export function groupAxis(labels: readonly string[], by: GroupBy, explicit: unknown, name: string, hideSpecial: boolean, tokens: boolean): AxisGroups {
-  const family = tokenizerFamily(labels);
-  const given = explicitSegmentation(name, explicit, labels.length);
-  const segmentation: Segmentation = given.segmentation ?? (by === 'tokens' ? identitySegmentation(labels.length) : segment(labels, by, family));
-  const grouped = !!given.segmentation || by !== 'tokens';
-  const texts = grouped && !isIdentity(segmentation) ? groupTexts(labels, segmentation, family) : labels.map((label) => pieceText(label, family));
-  const shown = hideSpecial ? nonSpecialGroups(labels, segmentation) : undefined;
-  const unit = given.segmentation ? 'group' : tokens || grouped ? UNITS[by] : 'output';
-  let pieces: Uint8Array | undefined;
-  // Rules never merge a special token with anything; the caller's own groups may.
-  if (hideSpecial && given.segmentation) pieces = Uint8Array.from(labels, (label) => (isSpecialToken(label) ? 0 : 1));
-  return { plan: { labels, family, segmentation, grouped, unit, texts, shown: shown && !shown.every(Boolean) ? shown : undefined }, pieces, problem: given.problem };
 }
 
 /** Extremes of the shown values, with their group indices. */
@@ -145,6 +142,8 @@ export interface Reading {
 
 /** Runs the reading pipeline, step by step, redoing only the steps whose inputs changed. */
 export class ReadingPipeline {
+  constructor(private readonly _loaded: () => PipelineSteps = loadedSteps) {}
+
   private readonly _comparison = new Memo<Comparison>();
   private readonly _otherStats = new Memo<ShownStats | null>();
   private readonly _steps = new Memo<StepScores>();
@@ -157,26 +156,31 @@ export class ReadingPipeline {
   private readonly _model = new Memo<DisplayModel>();
 
   read(given: Matrix, o: ReadingOptions): Reading {
-    const comparison = this._comparison.get([given, o.compare, o.compareMode], () => compareStep(given, o.compare, o.compareMode ?? 'diff'));
+    const steps = this._loaded();
+    // Without the reading feature (it failed to load), the matrix is shown as it is.
+    const comparison = this._comparison.get([given, o.compare, o.compareMode, steps.compareStep], () =>
+      steps.compareStep ? steps.compareStep(given, o.compare, o.compareMode ?? 'diff') : { shown: given, a: given, mode: null },
+    );
     // From here on the pipeline reads what is shown: A, B or A − B, with A's labels.
     const matrix = comparison.shown;
-    const steps = this._steps.get([o.stepScores, matrix.columnCount], () => readStepScores(o.stepScores, matrix.columnCount));
-    const rows = this._rows.get([matrix.rowLabels, o.groupRows, o.rowGroups, o.hideSpecial], () =>
-      groupAxis(matrix.rowLabels, o.groupRows, o.rowGroups, 'rowGroups', o.hideSpecial, true),
-    );
-    const columns = this._columns.get([matrix.columnLabels, o.groupColumns, o.columnGroups, o.hideSpecial], () =>
-      groupAxis(matrix.columnLabels, o.groupColumns, o.columnGroups, 'columnGroups', o.hideSpecial, false),
+    const stepScores = this._steps.get([o.stepScores, matrix.columnCount, steps.readStepScores], () => steps.readStepScores?.(o.stepScores, matrix.columnCount) ?? NO_STEPS);
+    const axis = (labels: readonly string[], by: GroupBy, explicit: unknown, name: string, tokens: boolean) =>
+      steps.groupAxis && (by !== 'tokens' || (explicit !== null && explicit !== undefined) || o.hideSpecial)
+        ? steps.groupAxis(labels, by, explicit, name, o.hideSpecial, tokens)
+        : plainAxis(labels, tokens);
+    const rows = this._rows.get([matrix.rowLabels, o.groupRows, o.rowGroups, o.hideSpecial, steps.groupAxis], () => axis(matrix.rowLabels, o.groupRows, o.rowGroups, 'rowGroups', true));
+    const columns = this._columns.get([matrix.columnLabels, o.groupColumns, o.columnGroups, o.hideSpecial, steps.groupAxis], () =>
+      axis(matrix.columnLabels, o.groupColumns, o.columnGroups, 'columnGroups', false),
     );
     const rowSeg = rows.plan.segmentation;
     const columnSeg = columns.plan.segmentation;
-    const values = this._values.get([matrix, rowSeg, columnSeg, o.aggregate, rows.pieces, columns.pieces], () => {
-      const include: Inclusion = { rows: rows.pieces, columns: columns.pieces };
-      return groupValues(matrix, rowSeg, columnSeg, o.aggregate, include);
-    });
+    const values = this._values.get([matrix, rowSeg, columnSeg, o.aggregate, rows.pieces, columns.pieces], () =>
+      steps.groupValues ? steps.groupValues(matrix, rowSeg, columnSeg, o.aggregate, { rows: rows.pieces, columns: columns.pieces }) : matrix,
+    );
     const rowsShown = rows.plan.shown;
     const columnsShown = columns.plan.shown;
-    const normaliser = this._normaliser.get([values, o.normalize, rowsShown, columnsShown], () =>
-      normalisation(values, o.normalize, { rows: rowsShown, columns: columnsShown }),
+    const normaliser = this._normaliser.get([values, o.normalize, rowsShown, columnsShown, steps.normalisation], () =>
+      steps.normalisation ? steps.normalisation(values, o.normalize, { rows: rowsShown, columns: columnsShown }) : IDENTITY,
     );
     const stats = this._stats.get([values, normaliser, rowsShown, columnsShown], () => {
       // The matrix found its extremes while validating: nothing grouped, normalised or hidden reuses them.
@@ -191,17 +195,19 @@ export class ReadingPipeline {
 
     // A or B shown: the other, grouped and normalised alike, widens the domain so switching keeps every colour.
     const otherStats = this._otherStats.get([comparison.other, rowSeg, columnSeg, o.aggregate, rows.pieces, columns.pieces, o.normalize, rowsShown, columnsShown], () => {
-      if (!comparison.other) return null;
-      const other = groupValues(comparison.other, rowSeg, columnSeg, o.aggregate, { rows: rows.pieces, columns: columns.pieces });
-      return shownStats(other, normalisation(other, o.normalize, { rows: rowsShown, columns: columnsShown }), rowsShown, columnsShown);
+      // A comparison comes from the reading feature, so its steps are there.
+      if (!comparison.other || !steps.groupValues || !steps.normalisation) return null;
+      const other = steps.groupValues(comparison.other, rowSeg, columnSeg, o.aggregate, { rows: rows.pieces, columns: columns.pieces });
+      return shownStats(other, steps.normalisation(other, o.normalize, { rows: rowsShown, columns: columnsShown }), rowsShown, columnsShown);
     });
     const domainStats = otherStats ? widest(stats, otherStats) : stats;
 
-    const focusing = o.topK !== undefined || o.threshold !== undefined;
+    const { rowScores, focusRows } = steps;
+    const focusing = (o.topK !== undefined || o.threshold !== undefined) && !!rowScores && !!focusRows;
     const selectedColumn = focusing && o.selected ? groupOf(columnSeg, o.selected.columnIndex) : -1;
     const selectedRow = focusing && o.selected ? groupOf(rowSeg, o.selected.rowIndex) : -1;
     const visible = this._visible.get([values, normaliser, o.topK, o.threshold, selectedColumn, selectedRow, rowsShown, columnsShown, o.revealedRows], () => {
-      if (!focusing) return undefined;
+      if (!focusing || !rowScores || !focusRows) return undefined;
       // Per-row normalisation makes every row's largest value 1: rank rows by their raw values then.
       const scores = rowScores(values, {
         column: selectedColumn >= 0 ? selectedColumn : undefined,
@@ -214,7 +220,7 @@ export class ReadingPipeline {
       for (const g of o.revealedRows) if (g < shown.length) shown[g] = 1;
       return shown;
     });
-    const model = this._model.get([matrix, rows, columns, values, normaliser, stats, visible, o.openRows, o.openColumns, o.aggregate, o.transpose], () =>
+    const model = this._model.get([matrix, rows, columns, values, normaliser, stats, visible, o.openRows, o.openColumns, o.aggregate, o.transpose, steps.runningTexts], () =>
       displayModel({
         matrix,
         tokens: { ...rows.plan, visible, open: o.openRows },
@@ -224,9 +230,10 @@ export class ReadingPipeline {
         aggregate: o.aggregate,
         stats,
         transpose: o.transpose,
+        runningTexts: steps.runningTexts,
       }),
     );
-    const problems = [comparison.problem, ...steps.problems, rows.problem, columns.problem].filter((p): p is string => !!p);
-    return { model, stats, domainStats, comparison, steps, aggregate: o.aggregate, normalize: normaliser.mode, problems };
+    const problems = [comparison.problem, ...stepScores.problems, rows.problem, columns.problem].filter((p): p is string => !!p);
+    return { model, stats, domainStats, comparison, steps: stepScores, aggregate: o.aggregate, normalize: normaliser.mode, problems };
   }
 }

@@ -33,7 +33,7 @@ for (const [name, data] of cases) {
       const input = join(dir, 'data.json');
       execFileSync('node', ['-e', `require('fs').writeFileSync(${JSON.stringify(input)}, JSON.stringify(${JSON.stringify(data)}))`]);
       const js = execFileSync(process.execPath, [join(ROOT, 'bin/token-heatmap.mjs'), 'render', input, '--format', 'svg'], { encoding: 'utf8' });
-      const py = execFileSync('python3', [join(ROOT, 'python/token_heatmap'), input, '-o', join(dir, 'py.svg')], { encoding: 'utf8', env: { ...process.env, TOKEN_HEATMAP_BUNDLE: join(ROOT, 'dist/token-heatmap.bundle.js') } });
+      const py = execFileSync('python3', [join(ROOT, 'python/token_heatmap'), input, '-o', join(dir, 'py.svg')], { encoding: 'utf8', env: { ...process.env, TOKEN_HEATMAP_BUNDLE: join(ROOT, 'dist/token-heatmap.full.js') } });
       assert.equal(py, '');
       const a = picture(js);
       const b = picture(readFileSync(join(dir, 'py.svg'), 'utf8'));

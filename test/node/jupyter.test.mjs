@@ -22,7 +22,7 @@ import { close, paintedCells, rgbOf } from './static-figure.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const missing = missingJupyter();
-const skip = (missing.length > 0 || !existsSync(join(ROOT, 'dist/token-heatmap.bundle.js'))) &&
+const skip = (missing.length > 0 || !existsSync(join(ROOT, 'dist/token-heatmap.full.js'))) &&
   (missing.length
     ? `Debian's Jupyter is not installed (missing: ${missing.join(', ')}); apt-get install -y ${JUPYTER_PACKAGES.join(' ')}`
     : 'dist/ is not built: npm run build');

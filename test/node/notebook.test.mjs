@@ -16,7 +16,7 @@ import { launch, serve, seed, cellTexts, ROOT } from './browser.mjs';
 import { close, paintedCells, rgbOf } from './static-figure.mjs';
 
 const HELPER = join(ROOT, 'python/token_heatmap');
-const BUNDLE = join(ROOT, 'dist/token-heatmap.bundle.js');
+const BUNDLE = join(ROOT, 'dist/token-heatmap.full.js');
 // No __pycache__ left in the working tree by these runs.
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 const hasPython = spawnSync('python3', ['--version'], { stdio: 'ignore' }).status === 0;

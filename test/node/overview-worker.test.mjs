@@ -47,7 +47,8 @@ const page = (bundle) => `<!doctype html><html lang="en"><head><meta charset="ut
 <script type="module" src="/w/set-data.js"></script>
 </head><body><token-heatmap min="-1" max="1"></token-heatmap></body></html>`;
 
-const BUNDLE = readFileSync(join(ROOT, 'dist/token-heatmap.bundle.js'), 'utf8');
+// Served alone, the element needs every feature in its one file (the CDN bundle's are files beside it).
+const BUNDLE = readFileSync(join(ROOT, 'dist/token-heatmap.full.js'), 'utf8');
 
 for (const name of ['chromium', 'firefox']) {
   describe(`the overview Worker from the built files in ${name}`, () => {
@@ -58,7 +59,7 @@ for (const name of ['chromium', 'firefox']) {
         '/w/listen.js': { body: LISTEN },
         '/w/set-data.js': { body: SET_DATA },
         // The bundle alone, in a folder without the Worker file beside it.
-        '/alone/token-heatmap.bundle.js': { body: BUNDLE },
+        '/alone/token-heatmap.full.js': { body: BUNDLE },
       };
       for (const [dir, policy] of [
         ['csp', CSP],
@@ -66,7 +67,7 @@ for (const name of ['chromium', 'firefox']) {
         ['open', ''],
       ]) {
         routes[`/${dir}/with-file.html`] = { body: page('/dist/token-heatmap.bundle.js'), headers: policy ? { 'content-security-policy': policy } : {} };
-        routes[`/${dir}/without-file.html`] = { body: page('/alone/token-heatmap.bundle.js'), headers: policy ? { 'content-security-policy': policy } : {} };
+        routes[`/${dir}/without-file.html`] = { body: page('/alone/token-heatmap.full.js'), headers: policy ? { 'content-security-policy': policy } : {} };
       }
       server = await serve({ routes });
       browser = await launch(name);

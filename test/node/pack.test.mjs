@@ -44,6 +44,11 @@ describe('the packed package, installed in a scratch project', () => {
     for (const file of [
       'dist/token-heatmap.js',
       'dist/token-heatmap.bundle.js',
+      'dist/token-heatmap.bundle.zoom.js',
+      'dist/token-heatmap.bundle.views.js',
+      'dist/token-heatmap.bundle.figure.js',
+      'dist/token-heatmap.bundle.reading.js',
+      'dist/token-heatmap.full.js',
       'dist/react.js',
       'dist/anywidget.js',
       'dist/types/index.d.ts',
@@ -212,7 +217,7 @@ window.defined = customElements.get('token-heatmap') === TokenHeatmap;`,
     const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
     const run = spawnSync('python3', [join(installed, 'python/token_heatmap'), 'data.json'], { cwd: dir, encoding: 'utf8', env });
     assert.equal(run.status, 0, run.stderr);
-    assert.ok(run.stdout.includes(readFileSync(join(installed, 'dist/token-heatmap.bundle.js'), 'utf8').slice(0, 200)));
+    assert.ok(run.stdout.includes(readFileSync(join(installed, 'dist/token-heatmap.full.js'), 'utf8').slice(0, 200)));
     assert.match(run.stdout, /<img src="data:image\/svg\+xml;base64,/);
   });
 });

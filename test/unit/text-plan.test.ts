@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import { buildMatrix } from '../../src/data.js';
 import { outputName, splitShare, targetRange, textPlan } from '../../src/text-view/text-plan.js';
 import { CLOSED } from '../../src/view/expansion.js';
+// The pipeline's grouping, normalising, focus and step-score steps are features: all of them, as full builds have.
+import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
 
 const OPTIONS: ReadingOptions = {

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { buildMatrix, InvalidJson } from '../../src/data.js';
 import { compareStep, compareValuesAt } from '../../src/view/compare.js';
+// The pipeline's grouping, normalising, focus and step-score steps are features: all of them, as full builds have.
+import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
 import { CLOSED } from '../../src/view/expansion.js';
 
