@@ -27,7 +27,8 @@ export class ViewsLayer {
   prepare(view: DerivedView, preview: number | null): void {
     this._view = view;
     this._steps = { series: view.steps, model: view.model, colors: this._stepColors, decimals: view.decimals };
-    this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
+    // The grid alone draws no text: its plan (a pass over every token) waits until the text is shown.
+    if (view.view !== 'grid') this._text.prepare(view.model, view.selected, preview, view.targetRows, view.matrix.rowCount);
   }
 
   /** The step-score rows under the grid, if any. */
@@ -50,16 +51,21 @@ export class ViewsLayer {
 
   /** The hovered token's element and display position (the tooltip's subject before the grid's cell). */
   hoveredElement(): Element | null {
-    return this._text.hoveredElement();
+    return this._textShown() ? this._text.hoveredElement() : null;
   }
 
   get hoveredPosition() {
-    return this._text.hoveredPosition;
+    return this._textShown() ? this._text.hoveredPosition : null;
   }
 
   /** An output's step scores as the tooltip lists them; undefined without step scores. */
   stepLines(): ((output: number) => { name: string; text: string }[]) | undefined {
     const v = this._view;
     return v && v.steps.length ? (output) => stepScoresAt(v.steps, v.model.outputs, output) : undefined;
+  }
+
+  /** Whether the text is drawn: without it, its plan and hovered token are not kept up to date. */
+  private _textShown(): boolean {
+    return !!this._view && this._view.view !== 'grid';
   }
 }
