@@ -10,7 +10,7 @@ Object.assign(at('reading-normalised'), spData);
 Object.assign(at('reading-top-k'), gpt2Data);
 Object.assign(at('reading-hide-special'), spData);
 
-// ' café' opened, as a reader would: a click on its header.
+// ' cafés' opened, as a reader would: a click on its header.
 const words = at('reading-words');
 void words.updateComplete
   .then(() => {
