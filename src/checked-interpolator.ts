@@ -4,7 +4,8 @@
 // and the first rejection is kept so the element can say so once.
 import { cssColor } from './css-color.js';
 import { errorText } from './safe-read.js';
-import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
+import { InterpolatorChoice as SchemeOrChecked } from './interpolator-choice.js';
+import type { Interpolator } from './schemes.js';
 import { shown } from './shown.js';
 
 /** Where on the scale the element tries a new interpolator before drawing: the colour bar's ends, middle and stops. */
@@ -51,33 +52,9 @@ export class CheckedInterpolator {
   }
 }
 
-/**
- * The interpolator to draw with, chosen from `scheme` and `interpolator`: the caller's function,
- * checked, or the named scheme. The same function and scheme keep the same checked interpolator, so
- * the cell-colour memo and the reported rejection survive unrelated updates.
- */
-export class InterpolatorChoice {
-  private _function: unknown;
-  private _scheme = '';
-  private _checked: CheckedInterpolator | null = null;
-
-  /** What to draw with for this scheme name (already checked by the schema) and interpolator. */
-  pick(scheme: string, interpolator: unknown): { interpolate: Interpolator; problem?: string } {
-    const named = schemeInterpolator(scheme) ?? schemeInterpolator(DEFAULT_SCHEME)!;
-    if (typeof interpolator !== 'function') this._checked = null;
-    if (interpolator === undefined || interpolator === null) return { interpolate: named };
-    if (typeof interpolator !== 'function') return { interpolate: named, problem: `interpolator: ${shown(interpolator)} is not a (t) => colour function; using ${scheme}` };
-    if (!this._checked || this._function !== interpolator || this._scheme !== scheme) {
-      this._checked = new CheckedInterpolator(interpolator as (t: number) => unknown, named, scheme);
-      this._function = interpolator;
-      this._scheme = scheme;
-    }
-    this._checked.probe();
-    return { interpolate: this._checked.interpolate, problem: this._checked.problem };
-  }
-
-  /** The problem of the interpolator in use, including colours rejected while drawing. */
-  get problem(): string | undefined {
-    return this._checked?.problem;
+/** InterpolatorChoice with the checker at hand (for code that has it already, such as the tests); the element's asks the colours feature. */
+export class InterpolatorChoice extends SchemeOrChecked {
+  constructor() {
+    super(() => CheckedInterpolator);
   }
 }

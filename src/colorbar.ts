@@ -1,9 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { cssColor } from './css-color.js';
 import { cssText } from './css-text.js';
 import { formatTick } from './format.js';
 import { colorbarTicks, scalePosition, tickStep, type Domain } from './scale.js';
 import type { Interpolator } from './schemes.js';
+
+// The element's colours are sound already: the built-in schemes' `rgb(…)`, or a caller's function's
+// checked by its CheckedInterpolator (the colours feature, src/css-color.ts). This guard, for any
+// other caller, only keeps out what could end a declaration or a gradient stop, or fetch: one hex
+// colour, one keyword, or one colour function without nested parentheses, quotes, `;`, `:` or `\`.
+const STOP_COLOR = /^(?:#[\da-f]{3,8}|[a-z]+|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([-\w\s.,%/+]*\))$/i;
+
+/** A colour as given when it is safe in a stop (see STOP_COLOR), else null. */
+function stopColor(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 128 && STOP_COLOR.test(value) ? value : null;
+}
 
 /** Colour stops sampled along the bar; enough that no scheme shows banding. */
 const GRADIENT_STOPS = 32;
@@ -22,7 +32,7 @@ export interface ColorbarOptions {
 
 /**
  * `linear-gradient` stops, bottom (min) to top (max), each colour exactly the interpolator's; a stop
- * whose colour is not one CSS colour (see cssColor) is left out, so it can add no declaration.
+ * whose colour is not safe in a stop (see stopColor) is left out, so it can add no declaration.
  */
 export function gradientStops(domain: Domain, interpolate: Interpolator): string[] {
   const { min, max } = domain;
@@ -32,7 +42,7 @@ export function gradientStops(domain: Domain, interpolate: Interpolator): string
     const f = k / GRADIENT_STOPS;
     // A span past Number.MAX_VALUE (±1e308 ends) is interpolated without forming it.
     const value = Number.isFinite(span) ? min + (span * k) / GRADIENT_STOPS : min * (1 - f) + max * f;
-    const color = cssColor(interpolate(scalePosition(value, domain)));
+    const color = stopColor(interpolate(scalePosition(value, domain)));
     if (color !== null) stops.push(`${color} ${((100 * k) / GRADIENT_STOPS).toFixed(2)}%`);
   }
   return stops;
@@ -63,7 +73,7 @@ export function renderColorbar({ domain, interpolate, dataMin, dataMax, decimals
   // The pointed ends' colours, checked like the gradient's: an invalid one leaves the end unpainted.
   // The colour fills the inner triangle; the outer one, in the line colour, is its outline.
   const endColor = (t: number) => {
-    const color = cssColor(interpolate(t));
+    const color = stopColor(interpolate(t));
     return color === null ? '' : `--_end-color:${color}`;
   };
   const count = tickCount(height);

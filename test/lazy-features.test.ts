@@ -4,7 +4,7 @@
 import { html, fixture, expect } from '@open-wc/testing';
 import '../src/core.js';
 import type { TokenHeatmap } from '../src/core.js';
-import { gridCells, loadSeed, shadow, type Seed } from './helpers.js';
+import { cellAt, gridCells, loadSeed, shadow, type Seed } from './helpers.js';
 
 /** The feature modules this page has requested so far (the dev server serves src/features/x.ts). */
 const requested = (name: string) => performance.getEntriesByType('resource').some((r) => new URL(r.name).pathname.startsWith(`/src/features/${name}.`));
@@ -21,7 +21,7 @@ describe('features loaded on demand (core entry)', () => {
     expect(gridCells(el)[0].textContent).to.contain(seed.values[0][0].toFixed(4).slice(0, 4));
     expect(shadow(el).querySelector('[part="zoom"]')).to.equal(null);
     expect(el.toCSV().split('\r\n')[0]).to.equal('row_index,column_index,row,column,value');
-    for (const name of ['zoom', 'views', 'figure']) expect(requested(name), name).to.equal(false);
+    for (const name of ['zoom', 'views', 'figure', 'colours']) expect(requested(name), name).to.equal(false);
   });
 
   it('view="text" loads the text view, with its styles, before its first paint; an element made before takes it over later', async () => {
@@ -78,5 +78,22 @@ describe('features loaded on demand (core entry)', () => {
     // Painted: some pixel is not transparent.
     const pixels = canvas!.getContext('2d')!.getImageData(0, 0, canvas!.width, canvas!.height).data;
     expect(pixels.some((v, i) => i % 4 === 3 && v > 0)).to.equal(true);
+  });
+  it('an interpolator function loads its colour checks before the first paint: its colours drawn, a rejected one from the scheme and said', async () => {
+    expect(requested('colours')).to.equal(false);
+    const payload = 'red;background-image:url(https://example.invalid/x.png)';
+    const interpolator = (t: number) => (t < 0.5 ? payload : 'navy');
+    const el = await fixture<TokenHeatmap>(html`<token-heatmap .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values} .interpolator=${interpolator}></token-heatmap>`);
+    expect(requested('colours')).to.equal(true);
+    const high = seed.values.findIndex((r) => r[0] > 0.05);
+    const low = seed.values.findIndex((r) => r[0] < -0.05);
+    expect(getComputedStyle(cellAt(el, high, 0)).backgroundColor).to.equal('rgb(0, 0, 128)');
+    // Drawn as the default scheme draws it.
+    const plain = await fixture<TokenHeatmap>(html`<token-heatmap .rows=${seed.rows} .columns=${seed.columns} .values=${seed.values}></token-heatmap>`);
+    expect(getComputedStyle(cellAt(el, low, 0)).backgroundColor).to.equal(getComputedStyle(cellAt(plain, low, 0)).backgroundColor);
+    const alerts = [...shadow(el).querySelectorAll('[role="alert"] p')].map((p) => p.textContent!.trim());
+    expect(alerts).to.have.length(1);
+    expect(alerts[0]).to.match(/^interpolator: at t = 0 it returned "red;background-image:url\(.*, not one CSS colour; such colours are drawn from RdYlGn$/);
+    for (const node of shadow(el).querySelectorAll<HTMLElement>('[style]')) expect(node.getAttribute('style') ?? '', node.className).to.not.contain('url(');
   });
 });

@@ -5,5 +5,6 @@ import * as zoom from './zoom.js';
 import * as views from './views.js';
 import * as figure from './figure.js';
 import * as reading from './reading.js';
+import * as colours from './colours.js';
 
-Object.assign(features, { zoom, views, figure, reading });
+Object.assign(features, { zoom, views, figure, reading, colours });

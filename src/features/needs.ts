@@ -19,6 +19,7 @@ export interface FeatureInputs {
   readonly threshold?: unknown;
   readonly hideSpecial: unknown;
   readonly compare: unknown;
+  readonly interpolator?: unknown;
 }
 
 const given = (value: unknown) => value !== null && value !== undefined;
@@ -35,6 +36,8 @@ export function neededFeatures(p: FeatureInputs, zoomWanted = false, screen = { 
   if (zoomWanted || set(p.zoom, 'auto') || tooLargeToRead(p, screen)) needed.push('zoom');
   const grouped = set(p.groupRows, 'tokens') || set(p.groupColumns, 'tokens') || given(p.rowGroups) || given(p.columnGroups);
   if (grouped || set(p.normalization, 'none') || given(p.topK) || given(p.threshold) || set(p.hideSpecial, false) || given(p.compare)) needed.push('reading');
+  // A caller's function: each of its colours is checked before it reaches a style.
+  if (typeof p.interpolator === 'function') needed.push('colours');
   return needed;
 }
 

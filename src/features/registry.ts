@@ -7,13 +7,15 @@ import type * as Zoom from './zoom.js';
 import type * as Views from './views.js';
 import type * as Figure from './figure.js';
 import type * as Reading from './reading.js';
+import type * as Colours from './colours.js';
 
-/** The loaded features: zoom and overview, the text view with step scores, SVG/PNG export, grouping and the other reading steps. */
+/** The loaded features: zoom and overview, the text view with step scores, SVG/PNG export, grouping and the other reading steps, the checks of a caller's interpolator. */
 export interface Features {
   zoom?: typeof Zoom;
   views?: typeof Views;
   figure?: typeof Figure;
   reading?: typeof Reading;
+  colours?: typeof Colours;
 }
 
 /** A feature's name. */
@@ -23,7 +25,7 @@ export type FeatureName = keyof Features;
 export const features: Features = {};
 
 /** What each feature is called in a problem line. */
-export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export', reading: 'grouping, normalisation, focus and comparison' };
+export const FEATURE_TITLES: Record<FeatureName, string> = { zoom: 'zoom and overview', views: 'text view and step scores', figure: 'SVG and PNG export', reading: 'grouping, normalisation, focus and comparison', colours: 'colour checks of the interpolator' };
 
 /** The loaded features' styles, in a fixed order (the cascade is the same whichever loaded first): the views', then zoom's. */
 export function featureStyles(): CSSResult[] {
@@ -39,7 +41,7 @@ export function loadFeature(name: FeatureName): Promise<void> {
   if (!load) {
     // Literal specifiers, so bundlers see each chunk.
     const imported: Promise<unknown> =
-      name === 'zoom' ? import('./zoom.js') : name === 'views' ? import('./views.js') : name === 'figure' ? import('./figure.js') : import('./reading.js');
+      name === 'zoom' ? import('./zoom.js') : name === 'views' ? import('./views.js') : name === 'figure' ? import('./figure.js') : name === 'reading' ? import('./reading.js') : import('./colours.js');
     load = imported.then(
       (module) => void ((features as Record<string, unknown>)[name] = module),
       (error: unknown) => {

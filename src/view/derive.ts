@@ -2,7 +2,7 @@
 // invalid one replaced by its default and reported), the reading pipeline's display model, the colour
 // domain and interpolator. The element's willUpdate and the server-side figure (src/export/figure.ts)
 // both call it, so the two cannot draw different things from the same properties.
-import { InterpolatorChoice } from '../checked-interpolator.js';
+import { InterpolatorChoice } from '../interpolator-choice.js';
 import { buildMatrix, type Matrix } from '../data.js';
 import type { CellIndex } from '../events.js';
 import { propertySpec, resolveOption, type PropertyName } from '../properties.js';

@@ -11,7 +11,7 @@ import { aggregateRange, type Aggregate, type CellSource } from './cells.js';
 import { groupOf, type Segmentation } from './segmentation.js';
 import type { Normaliser } from './normalise.js';
 import type { runningTexts } from './running-text.js';
-import { isSpecialToken, pieceText, type TokenizerFamily } from './tokenizer.js';
+import { isSpecialToken, pieceText, type TokenizerFamily } from './pieces.js';
 
 /** What a displayed entry of an axis is. */
 export type EntryKind = 'group' | 'piece' | 'run';

@@ -17,7 +17,7 @@ import type { GroupBy } from './grouping.js';
 import type { normalisation } from './normalise.js';
 import { IDENTITY, type Normaliser, type Normalize } from './normaliser.js';
 import { groupOf, identitySegmentation } from './segmentation.js';
-import { pieceText, tokenizerFamily } from './tokenizer.js';
+import { pieceText, tokenizerFamily } from './pieces.js';
 import { features } from '../features/registry.js';
 
 /** The steps beyond showing the caller's matrix as it is: the reading feature's, and the views feature's step-score reader. */

@@ -59,6 +59,12 @@ describe('neededFeatures', () => {
       expect(needs(changes), JSON.stringify(changes)).to.deep.equal(['reading']);
   });
 
+  it("needs the colour checks for an interpolator function only (a built-in scheme, or a non-function the core reports, needs none)", () => {
+    expect(needs({ interpolator: (t: number) => `rgb(${t * 255}, 0, 0)` })).to.deep.equal(['colours']);
+    for (const interpolator of [undefined, null, 'red', 42]) expect(needs({ interpolator }), String(interpolator)).to.deep.equal([]);
+    expect(needs({ view: 'text', interpolator: () => 'red' })).to.deep.equal(['views', 'colours']);
+  });
+
   it('never throws for data that cannot be read', () => {
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
