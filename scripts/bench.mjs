@@ -86,6 +86,8 @@ async function timeRender(rows, columns, typed) {
       const data = makeData(rows, columns, typed);
       const t0 = performance.now();
       Object.assign(el, data);
+      // Painted: updateComplete (which covers a feature's load and the measurement's redraws), then two frames.
+      await el.updateComplete;
       await frames2();
       return performance.now() - t0;
     },
@@ -128,6 +130,7 @@ async function timeScroll() {
   const samples = await page.evaluate(async () => {
     const el = mount();
     Object.assign(el, makeData(1000, 1000, false));
+    await el.updateComplete;
     await frames2();
     const scroller = el.shadowRoot.querySelector('[part="scroller"]');
     const out = [];
@@ -154,6 +157,7 @@ async function timeUpdate() {
     const el = mount();
     const data = makeData(100, 100, false);
     Object.assign(el, data);
+    await el.updateComplete;
     await frames2();
     const out = [];
     for (let i = 0; i < 30; i++) {

@@ -218,7 +218,9 @@ export class WindowController implements ReactiveController {
     const moved = this._setRanges(true);
     // The ticks depend on the bar's height: redraw them when a resize changes how many fit.
     const bar = Math.min(this._shape.rows * this.cellSize.height, this._view?.barLimit ?? Infinity);
-    if (changed || moved || tickCount(bar) !== tickCount(this._renderedBarHeight)) this._host.requestUpdate();
+    // Only when this controller sized the bar: under zoom the zoom controller does (barHeight() is not called).
+    const ticksMoved = this._renderedBarHeight > 0 && tickCount(bar) !== tickCount(this._renderedBarHeight);
+    if (changed || moved || ticksMoved) this._host.requestUpdate();
   }
 
   private _observe(): void {

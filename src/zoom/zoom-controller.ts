@@ -470,7 +470,10 @@ export class ZoomController implements ReactiveController {
       view.cancelAnimationFrame(this._resizeFrame);
       this._resizeFrame = view.requestAnimationFrame(() => {
         this._checkPending = true;
-        this._host.requestUpdate();
+        // A render only for a box that changed what is drawn: the observer's first report (of the box
+        // just measured after the render) and same-size reports cost nothing.
+        if (this.mode === 'static') this._checkStatic();
+        else if (this._measure()) this._host.requestUpdate();
       });
     }));
     observer.disconnect();
