@@ -349,7 +349,7 @@ Reproduce with \`npm run bench\` (builds, then runs \`node scripts/bench.mjs\`; 
 - Browser: headless ${version}; Node ${process.version}
 - Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per case, each in a fresh page
 
-## Readable grid: set data on a mounted element → painted (two animation frames), ms: median (min–max)
+## Readable grid: set data on a mounted element → painted (`updateComplete` and two animation frames), ms: median (min–max)
 
 A mounted element at readable cells (\`zoom="1"\`, the windowed DOM grid) in a 1000 × 600 px box gets
 \`rows\`, \`columns\` and \`values\` (nested arrays unless noted).
