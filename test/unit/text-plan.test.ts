@@ -1,23 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { buildMatrix } from '../../src/data.js';
 import { outputName, splitShare, targetRange, textPlan } from '../../src/text-view/text-plan.js';
-import { CLOSED } from '../../src/view/expansion.js';
 // The pipeline's grouping, normalising, focus and step-score steps are features: all of them, as full builds have.
 import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
+import { PLAIN_OPTIONS } from './reading-options.js';
 
-const OPTIONS: ReadingOptions = {
-  groupRows: 'tokens',
-  groupColumns: 'tokens',
-  rowGroups: null,
-  columnGroups: null,
-  aggregate: 'sum',
-  normalize: 'none',
-  hideSpecial: false,
-  transpose: false,
-  selected: null,
-  ...CLOSED,
-};
+const OPTIONS: ReadingOptions = PLAIN_OPTIONS;
 
 // A prompt of four GPT-2 pieces and an answer of three, the answer attributing to itself.
 const rows = ['The', 'ĠEiff', 'el', 'Ġis', 'Ġin', 'ĠParis', '.'];

@@ -4,7 +4,7 @@ import { compareStep, compareValuesAt } from '../../src/view/compare.js';
 // The pipeline's grouping, normalising, focus and step-score steps are features: all of them, as full builds have.
 import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
-import { CLOSED } from '../../src/view/expansion.js';
+import { PLAIN_OPTIONS } from './reading-options.js';
 
 const A = [
   [0.5, -0.25, 0.1],
@@ -16,18 +16,7 @@ const B = [
 ];
 const a = buildMatrix(['x', 'y'], ['p', 'q', 'r'], A);
 
-const OPTIONS: ReadingOptions = {
-  groupRows: 'tokens',
-  groupColumns: 'tokens',
-  rowGroups: null,
-  columnGroups: null,
-  aggregate: 'sum',
-  normalize: 'none',
-  hideSpecial: false,
-  transpose: false,
-  selected: null,
-  ...CLOSED,
-};
+const OPTIONS: ReadingOptions = PLAIN_OPTIONS;
 
 describe('compare step', () => {
   it('without compare shows A and compares nothing', () => {

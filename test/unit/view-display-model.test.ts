@@ -4,19 +4,9 @@ import { CLOSED, toggleAt } from '../../src/view/expansion.js';
 // The pipeline's grouping, normalising, focus and step-score steps are features: all of them, as full builds have.
 import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
+import { PLAIN_OPTIONS } from './reading-options.js';
 
-const OPTIONS: ReadingOptions = {
-  groupRows: 'tokens',
-  groupColumns: 'tokens',
-  rowGroups: null,
-  columnGroups: null,
-  aggregate: 'sum',
-  normalize: 'none',
-  hideSpecial: false,
-  transpose: false,
-  selected: null,
-  ...CLOSED,
-};
+const OPTIONS: ReadingOptions = PLAIN_OPTIONS;
 
 const TOKENS = ['<s>', '▁In', 's', 'eq', '▁is', '▁great', '.'];
 const VALUES = [
