@@ -315,6 +315,12 @@ for (const [r, c, typed] of SIZES) {
   rows.push(`| ${name} | ${stat(ours)} | ${base.length ? stat(base) : 'not run (> 100k cells)'} | ${base.length ? (median(base) / median(ours)).toFixed(0) + '×' : ''} |`);
   console.log(rows.at(-1));
 }
+// `--only grid` times only the readable grid's sizes above.
+if (ONLY === 'grid') {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const readingRuns = [];
 for (let i = 0; i < RUNS; i++) readingRuns.push(await timeReading());
 const reading = readingRuns.map((r) => r.pipeline);
@@ -349,7 +355,7 @@ Reproduce with \`npm run bench\` (builds, then runs \`node scripts/bench.mjs\`; 
 - Browser: headless ${version}; Node ${process.version}
 - Date: ${new Date().toISOString().slice(0, 10)}; ${RUNS} runs per case, each in a fresh page
 
-## Readable grid: set data on a mounted element → painted (`updateComplete` and two animation frames), ms: median (min–max)
+## Readable grid: set data on a mounted element → painted (\`updateComplete\` and two animation frames), ms: median (min–max)
 
 A mounted element at readable cells (\`zoom="1"\`, the windowed DOM grid) in a 1000 × 600 px box gets
 \`rows\`, \`columns\` and \`values\` (nested arrays unless noted).

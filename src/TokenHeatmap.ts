@@ -1,6 +1,7 @@
-import { LitElement, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type CSSResultOrNative, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { styles } from './token-heatmap.styles.js';
-import type { ValuesInput } from './data.js';
+import { prescan, type ValuesInput } from './data.js';
+import { nextTask } from './next-task.js';
 import type { CellIndex } from './events.js';
 import { adoptAddedStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
@@ -218,6 +219,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _summary = '';
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
+  /** `values` was set (or requested) since the last update: a large typed array is prescanned first. */
+  private _valuesSet = false;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
@@ -301,9 +304,17 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
   // Features the properties need are loaded before the update that draws them (Lit awaits this,
   // so `updateComplete` covers the load, and the first paint already has them).
+  // New values: a very large typed array's extremes are found first, in slices, so no task blocks the page for long.
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    if (name === 'values') this._valuesSet = true;
+    super.requestUpdate(name, oldValue, options);
+  }
+
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this._features.beforeUpdate();
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const scanning = this._valuesSet ? prescan(this.values, nextTask) : undefined;
+    this._valuesSet = false;
+    return loading || scanning ? Promise.all([loading, scanning]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Hands loaded features their part of the element. */

@@ -366,8 +366,40 @@ function fillLabels(labels: (string | undefined)[], count: number): string[] {
   return out;
 }
 
-/** Extremes of the finite values, one pass (the row scan over the whole flat array). */
+/** Values above which a typed array's extremes are found ahead of the update, in slices (see prescan). */
+export const PRESCAN_THRESHOLD = 1 << 22;
+const PRESCAN_SLICE = 1 << 21;
+const prescanned = new WeakMap<Float32Array | Float64Array, MatrixStats | Promise<void>>();
+
+/**
+ * For a typed array of more than PRESCAN_THRESHOLD values (not already being scanned): finds its extremes in
+ * slices of about 5 ms with `pause` between them, for the next `statistics()` of that array (once),
+ * so setting sixteen million values never blocks the page for the 40 ms of one pass. Else undefined.
+ */
+export function prescan(values: unknown, pause: () => Promise<void>): Promise<void> | undefined {
+  if (!(values instanceof Float32Array || values instanceof Float64Array) || values.length <= PRESCAN_THRESHOLD) return undefined;
+  const known = prescanned.get(values);
+  if (known instanceof Promise) return known;
+  const scanning = (async () => {
+    const scan = emptyScan();
+    for (let start = 0; start < values.length; start += PRESCAN_SLICE) {
+      if (start) await pause();
+      scanRow(values.subarray(start, Math.min(values.length, start + PRESCAN_SLICE)), start, scan);
+    }
+    prescanned.set(values, { min: scan.min, max: scan.max, minIndex: scan.minIndex, maxIndex: scan.maxIndex });
+  })();
+  prescanned.set(values, scanning);
+  return scanning;
+}
+
+/** Extremes of the finite values, one pass (the row scan over the whole flat array), or the prescan's. */
 export function statistics(cells: ArrayLike<number>): MatrixStats {
+  const ahead = (cells instanceof Float32Array || cells instanceof Float64Array) && prescanned.get(cells);
+  if (ahead && !(ahead instanceof Promise)) {
+    // Used once: values changed in place and set again are scanned again.
+    prescanned.delete(cells as Float32Array | Float64Array);
+    return ahead;
+  }
   const scan = emptyScan();
   scanRow(cells, 0, scan);
   return { min: scan.min, max: scan.max, minIndex: scan.minIndex, maxIndex: scan.maxIndex };

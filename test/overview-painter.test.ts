@@ -68,6 +68,7 @@ describe('OverviewPainter', () => {
     painter.paint(c, source, fitted(source, 200, 100));
     await painter.settled();
     expect(painter.workerOrigin).to.not.equal('none');
+    expect(painter.lastPaintedIn).to.equal('worker');
     // A lone strong cell in a million, at the bottom-left, still shows in its pixel.
     closeTo(pixel(c, 0, 99), expected(0.9));
     closeTo(pixel(c, 100, 50), expected(0.5));
@@ -75,6 +76,7 @@ describe('OverviewPainter', () => {
     const transposed = { rows: 1000, columns: 1000, data, rowStride: 1, columnStride: 1000, key: 'transposed' };
     painter.paint(c, transposed, fitted(transposed, 200, 100));
     await painter.settled();
+    expect(painter.lastPaintedIn).to.equal('worker');
     closeTo(pixel(c, 199, 0), expected(0.9));
     painter.disconnect();
     c.remove();
@@ -115,6 +117,7 @@ describe('OverviewPainter', () => {
       painter.paint(c, source, fitted(source, 30, 30));
       await painter.settled();
       expect(painter.workerOrigin).to.equal('none');
+      expect(painter.lastPaintedIn).to.equal('here');
       closeTo(pixel(c, 15, 15), expected(1));
       painter.disconnect();
       c.remove();

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { tickCount } from '../colorbar.js';
 import { chunkRange, visibleRange, type IndexRange } from '../viewport.js';
+import { setOnce } from '../set-style.js';
 
 /** Matrices up to this many cells render every cell; larger ones render the visible window. */
 export const FULL_RENDER_LIMIT = 2500;
@@ -209,10 +210,11 @@ export class WindowController implements ReactiveController {
       // updateComplete's callers and the paint), so they share one layout.
       const { headerHeight, rowHeaderWidth } = this;
       const scroller = this._scroller();
-      const body = root.querySelector<HTMLElement>('.body');
+      const colorbar = root.querySelector<HTMLElement>('.colorbar');
       queueMicrotask(() => {
-        scroller?.style.setProperty('scroll-padding', `${headerHeight}px 0 0 ${rowHeaderWidth}px`);
-        body?.style.setProperty('--_header-height', `${headerHeight}px`);
+        setOnce(scroller, 'scroll-padding', `${headerHeight}px 0 0 ${rowHeaderWidth}px`);
+        // On the bar itself: a custom property on a container restyles everything it holds.
+        setOnce(colorbar, '--_header-height', `${headerHeight}px`);
       });
     }
     const moved = this._setRanges(true);

@@ -99,6 +99,9 @@ export class OverviewPainter {
 
   constructor(private readonly _useWorker: (cells: number) => boolean = (cells) => cells > WORKER_THRESHOLD) {}
 
+  /** Where the last picture was painted: in the Worker, or here (small sources, or no Worker). */
+  lastPaintedIn: 'worker' | 'here' | 'none' = 'none';
+
   /** Where the Worker was started from ('none' before one is needed, or where none could start). */
   get workerOrigin(): WorkerOrigin {
     return this._link?.origin ?? 'none';
@@ -166,6 +169,7 @@ export class OverviewPainter {
         continue;
       }
       size(canvas, job.width, job.height);
+      this.lastPaintedIn = 'worker';
       const context = canvas.getContext('2d');
       if ('bitmap' in painted) {
         context?.clearRect(0, 0, job.width, job.height);
@@ -187,6 +191,7 @@ export class OverviewPainter {
     if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
     const image = target.image;
     const pixels = new Uint32Array(image.data.buffer);
+    this.lastPaintedIn = 'here';
     try {
       paint({ ...job, ...this.painted(source) }, RASTER, pixels);
     } catch {

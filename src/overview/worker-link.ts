@@ -1,6 +1,7 @@
 import type { PaintJob } from './raster.js';
 import type { FromWorker, ToWorker } from './worker-main.js';
 import { workerSource } from './worker-source.js';
+import { nextTask } from '../next-task.js';
 
 /** The picture a paint job came back as. */
 export type Painted = { readonly bitmap: ImageBitmap } | { readonly pixels: Uint32Array<ArrayBuffer>; readonly width: number; readonly height: number };
@@ -28,17 +29,6 @@ function scriptUrl(url: string): string {
   }
   return (policy ? policy.createScriptURL(url) : url) as string;
 }
-
-/** Yields to the event loop without setTimeout's clamping, so input is handled between chunks. */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 /**
  * The main thread's side of the overview Worker. It starts the Worker from the sibling file
@@ -135,11 +125,13 @@ export class WorkerLink {
       const float64 = data instanceof Float64Array;
       post({ type: 'data', id, length: data.length, float64 });
       for (let start = 0; start < data.length; start += CHUNK) {
-        if (this._data?.id !== id) return false;
         const end = Math.min(data.length, start + CHUNK);
         const values = typed ? data.slice(start, end) : float64Of(data, start, end);
         post({ type: 'chunk', id, start, values }, [values.buffer]);
-        if (end < data.length) await nextTask();
+        if (end === data.length) break;
+        await nextTask();
+        // Checked after each yield only: before the first one, this send is not yet `_data`.
+        if (this._data?.id !== id) return false;
       }
       return true;
     })();

@@ -59,6 +59,9 @@ const PATTERN_SPECIAL = /^(?:<\|[^|\s]+\|>|<｜[^｜\s]+｜>|<extra_id_\d+>)$/;
  * `[CLS] [SEP] [PAD] [MASK] [UNK]`, `<extra_id_N>`, or `<|name|>` / `<｜name｜>` with no space or bar inside.
  */
 export function isSpecialToken(token: string): boolean {
+  // Every special starts with a bracket: a plain label never reaches the set or the pattern.
+  const first = token.charCodeAt(0);
+  if (first !== 0x3c && first !== 0x5b) return false;
   return NAMED_SPECIALS.has(token) || (token.length > 4 && PATTERN_SPECIAL.test(token));
 }
 

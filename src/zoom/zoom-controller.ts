@@ -8,8 +8,10 @@ import { OverviewCanvas } from './overview-canvas.js';
 import { cellBox, minimapBox, minimapCentre, minimapSize, type Box } from './plot-geometry.js';
 import { estimateMeasures, readMeasures, type Measures } from './zoom-measure.js';
 import { labelSlots, placeLabels, type PlacedLabel } from './labels.js';
-import { renderPlot, type PlotView, type ZoomListeners } from './render-zoom.js';
+import { placeMinimap, renderPlot, type PlotView, type ZoomListeners } from './render-zoom.js';
 import { ZoomInput } from './zoom-input.js';
+import { setOnce } from '../set-style.js';
+import { tickCount } from '../colorbar.js';
 import {
   allVisible,
   cellSize,
@@ -112,6 +114,8 @@ export class ZoomController implements ReactiveController {
   private _gridCells = 'static';
   private _scrollPending = false;
   private _reported = '';
+  /** The render key (see _renderKey) of the last render. */
+  private _renderedKey = '';
   /** A zoom the reader (or the page, through zoomTo, fit or the zoom property) asked for: said once shown. */
   private _announce = false;
   private _announceTimer?: ReturnType<typeof setTimeout>;
@@ -228,7 +232,16 @@ export class ZoomController implements ReactiveController {
 
   /** The plot: the grid and, when zoomable, everything around it. */
   renderPlot(grid: TemplateResult): TemplateResult {
-    return renderPlot(this._plotView(), grid);
+    const view = this._plotView();
+    this._renderedKey = this._renderKey(view);
+    return renderPlot(view, grid);
+  }
+
+  /** What the host's render reads from this controller: a measurement that leaves it as it was needs no render. */
+  private _renderKey(view = this._plotView()): string {
+    // The bar's ticks and the minimap's presence; its size and rectangle are set in place (placeMinimap).
+    const read = [this.mode, tickCount(this.barHeight() ?? 0), this.decimals(this._sources.scale().decimals), { ...view, minimap: !!view.minimap }];
+    return JSON.stringify(read, (_, value: unknown) => (typeof value === 'function' ? undefined : value));
   }
 
   /** Resolves when the canvas and the minimap show the newest data and view. */
@@ -327,11 +340,15 @@ export class ZoomController implements ReactiveController {
     // and render again to place the labels and marks.
     const moved = this._measure();
     if (!moved && this._checkZoomable()) return;
+    // Read before the header offset's write, which would make this read recompute the styles.
+    const colors = this._colors();
+    // Render again only for a measurement that changes what was rendered (labels, marks, the mode).
+    const again = moved && this._renderKey() !== this._renderedKey;
     this._setHeaderOffset();
-    if (this.mode === 'canvas') this._paintCells();
-    else if (!moved) this._syncScroll();
-    this._paintMinimap();
-    if (moved) this._host.requestUpdate();
+    if (this.mode === 'canvas') this._paintCells(colors);
+    else if (!again) this._syncScroll();
+    this._paintMinimap(colors);
+    if (again) this._host.requestUpdate();
     else this._report();
   }
 
@@ -485,7 +502,8 @@ export class ZoomController implements ReactiveController {
   private _setHeaderOffset(): void {
     const m = this._measures!;
     const header = this.mode === 'canvas' ? m.columnGutter : (this._host.renderRoot.querySelector<HTMLElement>('.corner')?.offsetHeight ?? 0);
-    this._host.renderRoot.querySelector<HTMLElement>('.body')?.style.setProperty('--_zoom-top', `${m.barHeight + header}px`);
+    // On the bar itself, and only when it changes: a custom property on a container restyles all it holds.
+    setOnce(this._host.renderRoot.querySelector<HTMLElement>('.colorbar'), '--_zoom-top', `${m.barHeight + header}px`);
   }
 
   // ---- drawing ------------------------------------------------------------------------------
@@ -496,8 +514,12 @@ export class ZoomController implements ReactiveController {
     if (!s || !this._scrollPending) return;
     this._scrollPending = false;
     const cell = cellSize(this.geometry(), this._view.level);
-    s.scrollTop = this._view.firstRow * cell.height;
-    s.scrollLeft = this._view.firstColumn * cell.width;
+    const top = this._view.firstRow * cell.height;
+    const left = this._view.firstColumn * cell.width;
+    // Already there (new data at the top-left corner): the window the grid just measured stands.
+    if (Math.abs(s.scrollTop - top) < 1 && Math.abs(s.scrollLeft - left) < 1) return;
+    s.scrollTop = top;
+    s.scrollLeft = left;
     this._sources.window.onScroll();
   }
 
@@ -516,16 +538,18 @@ export class ZoomController implements ReactiveController {
     return { domain, interpolate, missing: swatch?.ownerDocument.defaultView?.getComputedStyle(swatch).color ?? '' };
   }
 
-  private _paintCells(): void {
+  private _paintCells(colors: ReturnType<ZoomController['_colors']>): void {
     const canvas = this._canvas();
-    if (canvas) this._canvases.paintCells(canvas, this._sources.source(), this._colors(), this.geometry(), this._view);
+    if (canvas) this._canvases.paintCells(canvas, this._sources.source(), colors, this.geometry(), this._view);
   }
 
-  private _paintMinimap(): void {
+  private _paintMinimap(colors: ReturnType<ZoomController['_colors']>): void {
     const canvas = this._host.renderRoot.querySelector<HTMLCanvasElement>('canvas.minimap-cells');
     if (!canvas) return this._canvases.forgetMinimap();
     const g = this.geometry();
-    this._canvases.paintMinimap(canvas, this._sources.source(), this._colors(), g, minimapSize(g, this._sources.window.fontSize));
+    const size = minimapSize(g, this._sources.window.fontSize);
+    placeMinimap(this._host.renderRoot, { ...size, view: minimapBox(g, this._view, size) });
+    this._canvases.paintMinimap(canvas, this._sources.source(), colors, g, size);
   }
 
   // ---- reporting ----------------------------------------------------------------------------

@@ -129,17 +129,22 @@ export const zoomStyles = css`
     line-height: 1.25;
   }
   .rows .zoom-label {
-    top: 0;
     right: 0;
     max-width: 100%;
     padding: 0 0.4em;
   }
+  /* read bottom to top, without a transform (see render-zoom.ts) */
   .columns .zoom-label {
-    left: 0;
     bottom: 0;
     max-height: 100%;
     padding: 0.3em 0;
-    writing-mode: vertical-rl;
+    writing-mode: sideways-lr;
+  }
+  @supports not (writing-mode: sideways-lr) {
+    .columns .zoom-label {
+      writing-mode: vertical-rl;
+      rotate: 180deg;
+    }
   }
   /* the hovered or focused entry: in full, over the cells if need be */
   .zoom-labels.pins {

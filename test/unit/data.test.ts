@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { InvalidJson, buildMatrix, parseJsonAttribute, statistics, stringifyValues, type Matrix } from '../../src/data.js';
+import { InvalidJson, PRESCAN_THRESHOLD, buildMatrix, parseJsonAttribute, prescan, statistics, stringifyValues, type Matrix } from '../../src/data.js';
 import { circular, revokedArray, revokedObject, throwingEntry, throwingLength, throwingObject, throwingToString } from '../hostile-values.js';
 
 interface Seed {
@@ -411,8 +411,40 @@ describe('statistics', () => {
     expect(statistics([])).to.deep.equal({ min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1 });
   });
 
-  it('works on typed arrays', () => {
+  it('works on typed arrays, with the same rules for NaN, ±Infinity, repeats and no finite value', () => {
     expect(statistics(new Float32Array([0.5, -0.25]))).to.deep.equal({ min: -0.25, max: 0.5, minIndex: 1, maxIndex: 0 });
+    for (const Typed of [Float32Array, Float64Array]) {
+      expect(statistics(new Typed([NaN, Infinity, 2, -Infinity, -1, NaN, 2, -1]))).to.deep.equal({ min: -1, max: 2, minIndex: 4, maxIndex: 2 });
+      expect(statistics(new Typed([NaN, Infinity, -Infinity]))).to.deep.equal({ min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1 });
+      expect(statistics(new Typed(0))).to.deep.equal({ min: Infinity, max: -Infinity, minIndex: -1, maxIndex: -1 });
+    }
+  });
+});
+
+describe('prescan', () => {
+  it('finds a large typed array\'s extremes in slices, for the next statistics() of it, once', async () => {
+    const values = new Float32Array(PRESCAN_THRESHOLD + 10);
+    values[5] = NaN;
+    values[3_000_000] = -2;
+    values[PRESCAN_THRESHOLD + 9] = 3;
+    let pauses = 0;
+    const scanning = prescan(values, async () => void pauses++);
+    expect(scanning).to.be.instanceOf(Promise);
+    // Asked again while it runs: the same scan.
+    expect(prescan(values, async () => {})).to.equal(scanning);
+    await scanning;
+    expect(pauses).to.be.greaterThan(1);
+    const expected = { min: -2, max: 3, minIndex: 3_000_000, maxIndex: PRESCAN_THRESHOLD + 9 };
+    expect(statistics(values)).to.deep.equal(expected);
+    // Once only: values changed in place are scanned again.
+    values[0] = 9;
+    expect(statistics(values)).to.deep.equal({ ...expected, max: 9, maxIndex: 0 });
+  });
+
+  it('leaves small arrays and anything else alone', () => {
+    expect(prescan(new Float64Array(1000), async () => {})).to.equal(undefined);
+    expect(prescan([[1, 2]], async () => {})).to.equal(undefined);
+    expect(prescan(null, async () => {})).to.equal(undefined);
   });
 });
 
