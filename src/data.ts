@@ -377,7 +377,8 @@ const prescanned = new WeakMap<Float32Array | Float64Array, MatrixStats | Promis
  * so setting sixteen million values never blocks the page for the 40 ms of one pass. Else undefined.
  */
 export function prescan(values: unknown, pause: () => Promise<void>): Promise<void> | undefined {
-  if (!(values instanceof Float32Array || values instanceof Float64Array) || values.length <= PRESCAN_THRESHOLD) return undefined;
+  // isView first: it reads no trap, so a revoked Proxy (which throws on instanceof) is just not one.
+  if (!ArrayBuffer.isView(values) || !(values instanceof Float32Array || values instanceof Float64Array) || values.length <= PRESCAN_THRESHOLD) return undefined;
   const known = prescanned.get(values);
   if (known instanceof Promise) return known;
   const scanning = (async () => {

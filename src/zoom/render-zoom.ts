@@ -28,6 +28,9 @@ export interface PlotView {
   readonly columnLabels: readonly (Label | null)[];
   readonly rowPin: Label | null;
   readonly columnPin: Label | null;
+  /** How far the view has scrolled along each axis, px: the thinned labels' track moves by it. */
+  readonly rowShift: number;
+  readonly columnShift: number;
   readonly rowTokens: boolean;
   readonly columnTokens: boolean;
   /** The longest labels, measured to size the label gutters. */
@@ -103,23 +106,31 @@ function renderControl(v: PlotView): TemplateResult {
 /** A label as drawn: its entry, its centre along the axis, its text. */
 export type Label = PlacedLabel & { readonly text: string };
 
-function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused: boolean) {
+function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused: boolean, shift = 0) {
   if (!label) return nothing;
   // Placed by offset, not transform: a label's box is one line (1.25em) across the axis, so its centre
-  // is 0.625em in. Fifty transformed labels cost a pan frame about 7 ms; offsets next to nothing.
-  const at = `${axis === 'rows' ? 'top' : 'left'}:calc(${px(label.centre)} - 0.625em)`;
+  // is 0.625em in. `shift` puts it on the track (see renderLabels).
+  const at = `${axis === 'rows' ? 'top' : 'left'}:calc(${px(label.centre + shift)} - 0.625em)`;
   return html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}" part=${axis === 'rows' ? 'row-label' : 'column-label'} style=${cssText(at)}
     >${renderLabel(label.text)}</span
   >`;
 }
 
-function renderLabels(labels: readonly (Label | null)[], axis: 'rows' | 'columns', tokens: boolean): TemplateResult {
-  return html`<div class="zoom-labels ${axis}" aria-hidden="true">${labels.map((label) => renderOneLabel(label, axis, tokens, false, false))}</div>`;
+/**
+ * The thinned labels sit on a track at their place in the whole matrix, and the track moves by the
+ * scroll: a pan changes one transform and the labels that come and go, not the fifty in view (moving
+ * each one restyled it, about 7 ms a frame).
+ */
+function renderLabels(labels: readonly (Label | null)[], axis: 'rows' | 'columns', tokens: boolean, shift: number): TemplateResult {
+  const track = `transform:translate${axis === 'rows' ? 'Y' : 'X'}(${px(-shift)})`;
+  return html`<div class="zoom-labels ${axis}" aria-hidden="true">
+    <div class="zoom-track" style=${cssText(track)}>${labels.map((label) => renderOneLabel(label, axis, tokens, false, false, shift))}</div>
+  </div>`;
 }
 
 function renderOverview(v: PlotView): TemplateResult {
   // The hovered or focused entry's label sits in a layer of its own that does not clip it.
-  return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens)}
+  return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens, v.rowShift)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, v.columnShift)}
     <canvas class="zoom-cells" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}></canvas>
     <div class="zoom-marks" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}>
       ${v.bands.map((b) => html`<div class="band" part="band" style=${cssText(boxStyle(b))}></div>`)}

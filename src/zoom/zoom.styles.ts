@@ -121,6 +121,10 @@ export const zoomStyles = css`
     right: 0;
     height: var(--_gutter-top);
   }
+  .zoom-track {
+    position: absolute;
+    inset: 0;
+  }
   .zoom-label {
     position: absolute;
     white-space: pre;

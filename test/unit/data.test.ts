@@ -445,6 +445,9 @@ describe('prescan', () => {
     expect(prescan(new Float64Array(1000), async () => {})).to.equal(undefined);
     expect(prescan([[1, 2]], async () => {})).to.equal(undefined);
     expect(prescan(null, async () => {})).to.equal(undefined);
+    const { proxy, revoke } = Proxy.revocable(new Float32Array(8), {});
+    revoke();
+    expect(prescan(proxy, async () => {})).to.equal(undefined);
   });
 });
 
