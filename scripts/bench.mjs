@@ -303,6 +303,14 @@ if (process.argv.includes('--only') && process.argv.includes('text-view')) {
   process.exit(0);
 }
 
+// `--only update` times only the one-value update (30 changes at 100 × 100).
+if (ONLY === 'update') {
+  const samples = await timeUpdate();
+  console.log(`one-value update at 100 × 100: median ${f(median(samples))} ms, p95 ${f(p95(samples))} ms`);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const rows = [];
 let worst = 0;
 for (const [r, c, typed] of SIZES) {

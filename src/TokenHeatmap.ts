@@ -26,6 +26,7 @@ import { ExportMenuController } from './export/export-menu.js';
 import type { FigureSizes } from './export/figure.js';
 import { sameInputs, ViewDeriver, type DerivedView } from './view/derive.js';
 import { CLOSED, toggleAt, type Expansion } from './view/expansion.js';
+import { sameEntries, type DisplayAxis } from './view/display-model.js';
 import { normalisationTitle } from './view/normaliser.js';
 import { features, featureStyles } from './features/registry.js';
 import { FeatureLoader } from './features/loader.js';
@@ -216,6 +217,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _view!: DerivedView;
   private _vertical = false;
   private _verticalInput: readonly unknown[] = [];
+  /** The axes the headers were last measured for. */
+  private _headers?: { rows: DisplayAxis; columns: DisplayAxis };
   private _summary = '';
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
@@ -357,8 +360,11 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     const hovered = view.view === 'both' ? this._focus.hoveredCell : null;
     const preview = hovered ? view.model.cellIndex(hovered.row, hovered.column).columnIndex : null;
     this._views?.prepare(view, preview);
-    const verticalInput = [columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
-    if (!sameInputs(verticalInput, this._verticalInput)) {
+    // Compared by what the headers show: new values alone (a one-value update) measure nothing again.
+    const sameHeaders = !!this._headers && sameEntries(this._headers.rows, rows) && sameEntries(this._headers.columns, columns);
+    this._headers = { rows, columns };
+    const verticalInput = [view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
+    if (!sameHeaders || !sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
       this._window.invalidate();
       this._vertical = columnLabelsVertical(columns, view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize);

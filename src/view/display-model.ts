@@ -325,6 +325,17 @@ function axis(plan: AxisPlan, tokens: boolean, shareRule?: typeof runningTexts):
 }
 
 /** The display model of the reading pipeline's result. */
+/**
+ * Whether two axes show the same entries (labels, kinds, depths), so their headers measure the same:
+ * new values with the same labels rebuild the model but need no new measurement of the grid.
+ */
+export function sameEntries(a: DisplayAxis, b: DisplayAxis): boolean {
+  if (a === b) return true;
+  if (a.count !== b.count || a.tokens !== b.tokens) return false;
+  for (let i = 0; i < a.count; i++) if (a.label(i) !== b.label(i) || a.kind(i) !== b.kind(i) || a.depth(i) !== b.depth(i)) return false;
+  return true;
+}
+
 export function displayModel(input: DisplayInput): DisplayModel {
   const { matrix, tokens, outputs, values, normaliser, aggregate, transpose } = input;
   const tokenAxis = axis(tokens, true, input.runningTexts);

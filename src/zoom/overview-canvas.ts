@@ -7,6 +7,9 @@ import { OverviewPainter, warmUpKernel, type CanvasJob, type OverviewSource } fr
 import { pickCell } from '../overview/raster.js';
 import { cellSize, type ZoomGeometry, type ZoomView } from './view.js';
 
+/** Matrices up to this many cells paint their minimap in the update itself, not a frame later. */
+const MINIMAP_AT_ONCE = 250_000;
+
 /** Colour tables by interpolator, shared by every element: built once per scheme. */
 const TABLES = new WeakMap<Interpolator, Uint32Array>();
 
@@ -51,7 +54,7 @@ export class OverviewCanvas {
   /**
    * Paints the whole matrix into the minimap (`size` CSS px), once per data, scale and size, a frame
    * later: the first zoom-in from the fitted view then paints the view alone in its frame. At once
-   * in a hidden page, which has no frames (updateComplete must not wait for one).
+   * for a small matrix, and in a hidden page, which has no frames (updateComplete must not wait for one).
    */
   paintMinimap(canvas: HTMLCanvasElement, source: OverviewSource, colors: OverviewColors, g: ZoomGeometry, size: { width: number; height: number }): void {
     const job = this._job(canvas, size.width, size.height, { level: 1, firstRow: 0, firstColumn: 0 }, { width: size.width / g.columns, height: size.height / g.rows }, colors);
@@ -61,7 +64,8 @@ export class OverviewCanvas {
     const mine = (this._minimap = { canvas, source, table: job.table, key });
     const paint = () => this._minimap === mine && canvas.isConnected && this._painter.paint(canvas, source, job);
     const view = canvas.ownerDocument.defaultView;
-    if (!view || canvas.ownerDocument.visibilityState === 'hidden') return void paint();
+    // A small matrix paints in well under a millisecond: at once, so updateComplete waits for no frame.
+    if (!view || canvas.ownerDocument.visibilityState === 'hidden' || source.rows * source.columns <= MINIMAP_AT_ONCE) return void paint();
     this._minimapFrame = new Promise((resolve) => view.requestAnimationFrame(() => resolve(void paint())));
   }
 

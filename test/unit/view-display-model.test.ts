@@ -5,6 +5,7 @@ import { CLOSED, toggleAt } from '../../src/view/expansion.js';
 import '../../src/features/all.js';
 import { ReadingPipeline, type ReadingOptions } from '../../src/view/pipeline.js';
 import { PLAIN_OPTIONS } from './reading-options.js';
+import { sameEntries } from '../../src/view/display-model.js';
 
 const OPTIONS: ReadingOptions = PLAIN_OPTIONS;
 
@@ -138,5 +139,21 @@ describe('reading pipeline', () => {
     const { problems, model } = read({ rowGroups: [0, 0, 1] });
     expect(problems[0]).to.match(/^rowGroups: 3 group numbers for 7 tokens/);
     expect(model.rows.count).to.equal(7);
+  });
+});
+
+describe('sameEntries', () => {
+  it('holds for a model rebuilt from new values with the same labels, and not when a label, a grouping or the count changes', () => {
+    const { model } = read();
+    const revalued = new ReadingPipeline().read(buildMatrix(TOKENS, ['a', 'b'], VALUES.map((row) => row.map((v) => v * 2))), OPTIONS).model;
+    expect(revalued).to.not.equal(model);
+    expect(sameEntries(model.rows, revalued.rows)).to.equal(true);
+    expect(sameEntries(model.columns, revalued.columns)).to.equal(true);
+    const relabelled = new ReadingPipeline().read(buildMatrix(TOKENS, ['a', 'c'], VALUES), OPTIONS).model;
+    expect(sameEntries(model.columns, relabelled.columns)).to.equal(false);
+    const grouped = read({ groupRows: 'words' }).model;
+    expect(sameEntries(model.rows, grouped.rows)).to.equal(false);
+    const fewer = new ReadingPipeline().read(buildMatrix(TOKENS.slice(1), ['a', 'b'], VALUES.slice(1)), OPTIONS).model;
+    expect(sameEntries(model.rows, fewer.rows)).to.equal(false);
   });
 });
