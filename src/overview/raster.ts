@@ -62,6 +62,27 @@ export function innerRuns(spans: Int32Array): Int32Array {
   return runs.subarray(0, 4 * n);
 }
 
+/** For each inner cell a run holds, its run: `runOf[c]` (-1 in none), from cell `first` to `runOf.length`. */
+export interface CellRuns {
+  readonly first: number;
+  readonly runOf: Int32Array;
+}
+
+/** The run of each cell (see CellRuns), so a kernel scores a row in one pass, cell by cell. */
+export function cellRuns(runs: Int32Array): CellRuns {
+  const count = runs.length >> 2;
+  let first = 0;
+  let end = 0;
+  for (let k = 0; k < count; k++) {
+    if (runs[4 * k] === runs[4 * k + 1]) continue;
+    if (end === 0) first = runs[4 * k];
+    end = runs[4 * k + 1];
+  }
+  const runOf = new Int32Array(end > first ? end : 0).fill(-1);
+  for (let k = 0; k < count; k++) for (let c = runs[4 * k], stop = runs[4 * k + 1]; c < stop; c++) runOf[c] = k;
+  return { first, runOf };
+}
+
 /** The colour scale as the kernel applies it: a table over [min, max] with the centre in its middle entry. */
 export interface ColorScale {
   readonly table: Uint32Array;
@@ -87,6 +108,7 @@ export function rasterFlat(
   innerStride: number,
   outerSpans: Int32Array,
   runs: Int32Array,
+  cells: CellRuns,
   scale: ColorScale,
   out: Uint32Array,
   outWidth: number,
@@ -100,16 +122,8 @@ export function rasterFlat(
   const highK = inside ? mid / (max - center) : 0;
   const split = inside ? center : Infinity;
   const count = runs.length >> 2;
-  // The run of each inner cell (-1: in none), over the cells any run holds.
-  let firstCell = 0;
-  let endCell = 0;
-  for (let k = 0; k < count; k++) {
-    if (runs[4 * k] === runs[4 * k + 1]) continue;
-    if (endCell === 0) firstCell = runs[4 * k];
-    endCell = runs[4 * k + 1];
-  }
-  const runOf = new Int32Array(endCell > firstCell ? endCell : 0).fill(-1);
-  for (let k = 0; k < count; k++) for (let c = runs[4 * k], end = runs[4 * k + 1]; c < end; c++) runOf[c] = k;
+  const { first: firstCell, runOf } = cells;
+  const endCell = runOf.length;
   const bestDev = new Float64Array(count);
   const bestVal = new Float64Array(count);
   const lines = outerSpans.length >> 1;
@@ -168,6 +182,7 @@ export function rasterNested(
   rows: ArrayLike<ArrayLike<unknown> | null | undefined>,
   outerSpans: Int32Array,
   runs: Int32Array,
+  cells: CellRuns,
   scale: ColorScale,
   out: Uint32Array,
   outWidth: number,
@@ -180,16 +195,8 @@ export function rasterNested(
   const highK = inside ? mid / (max - center) : 0;
   const split = inside ? center : Infinity;
   const count = runs.length >> 2;
-  // The run of each inner cell (-1: in none), over the cells any run holds.
-  let firstCell = 0;
-  let endCell = 0;
-  for (let k = 0; k < count; k++) {
-    if (runs[4 * k] === runs[4 * k + 1]) continue;
-    if (endCell === 0) firstCell = runs[4 * k];
-    endCell = runs[4 * k + 1];
-  }
-  const runOf = new Int32Array(endCell > firstCell ? endCell : 0).fill(-1);
-  for (let k = 0; k < count; k++) for (let c = runs[4 * k], end = runs[4 * k + 1]; c < end; c++) runOf[c] = k;
+  const { first: firstCell, runOf } = cells;
+  const endCell = runOf.length;
   const bestDev = new Float64Array(count);
   const bestVal = new Float64Array(count);
   const lines = outerSpans.length >> 1;
@@ -284,6 +291,7 @@ export interface PaintJob {
 export interface RasterLib {
   readonly axisSpans: typeof axisSpans;
   readonly innerRuns: typeof innerRuns;
+  readonly cellRuns: typeof cellRuns;
   readonly rasterFlat: typeof rasterFlat;
   readonly rasterNested: typeof rasterNested;
   readonly transposePixels: typeof transposePixels;
@@ -304,11 +312,12 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
     const out = rowsOuter ? pixels : new Uint32Array(width * height);
     const line = rowsOuter ? width : height;
     const runs = lib.innerRuns(inner);
+    const cells = lib.cellRuns(runs);
     if (job.data) {
       const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
-      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, job, out, line);
+      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, cells, job, out, line);
     } else {
-      lib.rasterNested(job.rowArrays!, outer, runs, job, out, line);
+      lib.rasterNested(job.rowArrays!, outer, runs, cells, job, out, line);
     }
     if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
     return;
@@ -321,7 +330,7 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, rasterFlat, rasterNested, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, rasterFlat, rasterNested, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
