@@ -305,14 +305,15 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     return true;
   }
 
-  // Features the properties need are loaded before the update that draws them (Lit awaits this,
-  // so `updateComplete` covers the load, and the first paint already has them).
   // New values: a very large typed array's extremes are found first, in slices, so no task blocks the page for long.
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name === 'values') this._valuesSet = true;
     super.requestUpdate(name, oldValue, options);
   }
 
+  // Features the properties need are loaded before the update that draws them (Lit awaits this,
+  // so `updateComplete` covers the load, and the first paint already has them), and a large typed
+  // array is prescanned.
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this._features.beforeUpdate();
     const scanning = this._valuesSet ? prescan(this.values, nextTask) : undefined;

@@ -1,30 +1,14 @@
 import { isServer } from 'lit';
-import { paint, RASTER, type PaintJob } from './raster.js';
+import { paint, RASTER, warmUp, type PaintJob } from './raster.js';
 import { WorkerLink, type WorkerOrigin } from './worker-link.js';
 
 let warmed = false;
 
-/**
- * Once a page: paints two tiny pictures (flat and nested values) a few times, so the engine has
- * compiled the kernel before a real overview. Cold, the first million cells take about 45 ms here;
- * after these 10 ms, about 15.
- */
+/** Compiles the kernel on the main thread, once a page (see warmUp). */
 function warmKernel(): void {
   if (warmed) return;
   warmed = true;
-  const flat = new Float32Array(48 * 48).map((_, i) => Math.sin(i));
-  const nested = Array.from({ length: 48 }, (_, r) => Array.from({ length: 48 }, (_, c) => flat[r * 48 + c]));
-  const job = { rows: 48, columns: 48, firstRow: 0, firstColumn: 0, min: -1, center: 0, max: 1, table: new Uint32Array(1025), missing: 1, outside: 0 };
-  // Cells smaller than a pixel (fitted) and, across, larger (zoomed in): each branch compiled, so the
-  // first zoom step does not throw the compiled kernel away (it cost that frame about 20 ms).
-  for (const [width, height] of [[32, 20], [72, 20]]) {
-    const sized = { ...job, width, height, cellWidth: width / 48, cellHeight: height / 48 };
-    const pixels = new Uint32Array(width * height);
-    for (let k = 0; k < 12; k++) {
-      paint({ ...sized, data: flat }, RASTER, pixels);
-      paint({ ...sized, rowArrays: nested }, RASTER, pixels);
-    }
-  }
+  warmUp({ ...RASTER, paint });
 }
 
 /** Warms the kernel (warmKernel) in the page's first idle time, and runs `also` then. */

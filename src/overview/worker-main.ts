@@ -23,7 +23,7 @@ export interface WorkerScope {
 }
 
 /** The kernel functions plus `paint`, reached by property so the program's source stands alone. */
-export type WorkerLib = RasterLib & { readonly paint: (job: PaintJob, lib: RasterLib, pixels: Uint32Array) => void };
+export type WorkerLib = RasterLib & { readonly paint: (job: PaintJob, lib: RasterLib, pixels: Uint32Array) => void; readonly warmUp: (lib: WorkerLib) => void };
 
 /** Installs the message handler: data arrives in chunks (or shared), paint jobs come back as bitmaps or pixels. */
 export function workerMain(scope: WorkerScope, lib: WorkerLib): void {
@@ -62,9 +62,6 @@ export function workerMain(scope: WorkerScope, lib: WorkerLib): void {
     }
   };
   scope.postMessage({ type: 'ready' });
-  // Compile the kernel while the data is on its way (its chunks wait in the queue): cold, the first
-  // picture of sixteen million cells takes about twice as long.
-  const flat = new Float32Array(48 * 48).map((_, i) => Math.sin(i));
-  const warm = { rows: 48, columns: 48, width: 32, height: 20, firstRow: 0, firstColumn: 0, cellWidth: 32 / 48, cellHeight: 20 / 48, min: -1, center: 0, max: 1, table: new Uint32Array(1025), missing: 1, outside: 0, data: flat };
-  for (let k = 0; k < 12; k++) lib.paint(warm, lib, new Uint32Array(32 * 20));
+  // Compile the kernel while the data is on its way (its chunks wait in the queue).
+  lib.warmUp(lib);
 }

@@ -324,7 +324,6 @@ function axis(plan: AxisPlan, tokens: boolean, shareRule?: typeof runningTexts):
   };
 }
 
-/** The display model of the reading pipeline's result. */
 /**
  * Whether two axes show the same entries (labels, kinds, depths), so their headers measure the same:
  * new values with the same labels rebuild the model but need no new measurement of the grid.
@@ -336,6 +335,7 @@ export function sameEntries(a: DisplayAxis, b: DisplayAxis): boolean {
   return true;
 }
 
+/** The display model of the reading pipeline's result. */
 export function displayModel(input: DisplayInput): DisplayModel {
   const { matrix, tokens, outputs, values, normaliser, aggregate, transpose } = input;
   const tokenAxis = axis(tokens, true, input.runningTexts);
