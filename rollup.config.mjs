@@ -206,6 +206,15 @@ export const mainBuilds = () => [
 ];
 
 /**
+ * V8's explicit compile hint (Chrome 136+): every function of the file is compiled while the script
+ * streams in, on a background thread, instead of lazily on the main thread at the first call. These
+ * files run as soon as they load (an element on the page, a feature chunk fetched because it is
+ * needed), so the first render no longer pays for compiling them: 13 × 5 create-with-data → painted
+ * measured 66 → 52 ms. Other engines read it as a comment.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+
+/**
  * The plugins of every self-contained browser file (the bundle, the anywidget module, the hydrate
  * script): lit and trimmed d3 inlined, templates minified, minified with short private names.
  * Templates are minified the same way everywhere: hydration matches the server's markers to a
@@ -224,7 +233,7 @@ export const selfContained = ({ banner, licenseFile, module = true }) => [
     module,
     // Our private members (`_name`) get short names; lit's cross-version `_$…` names are left alone.
     mangle: { properties: { regex: /^_[a-zA-Z]/ } },
-    format: { ...terserOptions.format, preamble: banner },
+    format: { ...terserOptions.format, preamble: `${COMPILE_HINT}\n${banner}` },
   }),
   ...(licenseFile ? [licenses(licenseFile)] : []),
 ];

@@ -55,8 +55,8 @@ function classicScript() {
       if (moduleOnly.length) this.error(`${CLASSIC_FILE}: the hydrate module uses ${[...new Set(moduleOnly)].join(', ')}, which a classic script cannot`);
       let code = source;
       for (const [start, end] of cuts.reverse()) code = code.slice(0, start) + code.slice(end);
-      // The licence comment stays first, as in the module.
-      const banner = /^\/\*![\s\S]*?\*\/\n?/.exec(code)?.[0] ?? '';
+      // The compile hint and the licence comment stay first, as in the module.
+      const banner = /^(?:\/\/#[^\n]*\n)?\/\*![\s\S]*?\*\/\n?/.exec(code)?.[0] ?? '';
       this.emitFile({ type: 'asset', fileName: CLASSIC_FILE, source: `${banner}!function(){"use strict";${code.slice(banner.length).trim()}\n}();\n` });
     },
   };
