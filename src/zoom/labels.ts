@@ -49,13 +49,14 @@ export function placeLabels(range: IndexRange, first: number, cellPx: number, la
 
 /**
  * The unpinned labels in stable slots: label i, a multiple of the step, sits in slot (i / step) mod
- * pool, the pool one more than the labels a view holds. A pan then keeps each element on its label
- * (only its position changes); empty slots are null.
+ * pool, the pool more than the labels a view can hold at any zoom (they are at least a label apart).
+ * A pan or a zoom step that keeps the step then keeps each element on its label (only its position
+ * changes); empty slots are null.
  */
 export function labelSlots(labels: readonly PlacedLabel[], cellPx: number, labelPx: number, length: number): (PlacedLabel | null)[] {
   const step = labelStep(cellPx, labelPx);
   if (!Number.isFinite(step)) return [];
-  const pool = Math.ceil(length / (step * cellPx)) + 2;
+  const pool = Math.ceil(length / labelPx) + 2;
   const slots = new Array<PlacedLabel | null>(pool).fill(null);
   for (const label of labels) if (!label.pinned) slots[Math.round(label.index / step) % pool] = label;
   return slots;

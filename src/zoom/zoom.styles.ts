@@ -121,9 +121,17 @@ export const zoomStyles = css`
     right: 0;
     height: var(--_gutter-top);
   }
+  /* as long as the whole axis (render-zoom.ts sets its length and shift) */
   .zoom-track {
     position: absolute;
-    inset: 0;
+    top: 0;
+    left: 0;
+  }
+  .rows .zoom-track {
+    right: 0;
+  }
+  .columns .zoom-track {
+    bottom: 0;
   }
   .zoom-label {
     position: absolute;

@@ -167,4 +167,19 @@ describe('overview labels', () => {
     const indices = after.filter(Boolean).map((l) => l!.index);
     expect(new Set(indices).size).to.equal(indices.length);
   });
+
+  it('keeps each label in its slot through a zoom step that keeps the step', () => {
+    // Cells 1.6 px and then 2.05 px (× 1.28), the view from entry 200: labels every 10 cells in both, at new places.
+    const at = (cellPx: number) => labelSlots(placeLabels({ start: 200, end: 1000 }, 200, cellPx, 15, -1, 150), cellPx, 15, 150);
+    const before = at(1.6);
+    const after = at(1.6 * 1.28);
+    expect(before.filter(Boolean).length).to.be.greaterThan(5);
+    for (const [slot, label] of after.entries()) {
+      if (!label) continue;
+      const was = before[slot];
+      if (was) expect(was.index, `slot ${slot}`).to.equal(label.index);
+      // No other slot held this label before.
+      expect(before.filter((l, s) => l?.index === label.index && s !== slot), `label ${label.index}`).to.have.length(0);
+    }
+  });
 });
