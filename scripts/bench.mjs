@@ -82,6 +82,8 @@ async function timeRender(rows, columns, typed) {
   const ms = await page.evaluate(
     async (rows, columns, typed) => {
       const el = mount();
+      // Mounted: its first update (and the zoom feature that zoom="1" loads) done before the data comes.
+      await el.updateComplete;
       await frames2();
       const data = makeData(rows, columns, typed);
       const t0 = performance.now();
@@ -189,6 +191,7 @@ async function timeReading() {
     data.rows = data.rows.map((_, i) => (i % 3 ? `p${i}` : `\u0120w${i}`));
     data.columns = data.columns.map((_, j) => (j % 3 ? `q${j}` : `\u2581v${j}`));
     Object.assign(el, data);
+    await el.updateComplete;
     await frames2();
     // The pipeline runs in willUpdate: time it apart from the render that follows.
     let pipeline = 0;
@@ -216,16 +219,20 @@ async function timeTextView() {
     const tokens = (n) => Array.from({ length: n }, (_, i) => (i % 15 === 14 ? '\u010a' : `\u0120w${i}`));
     const el = mount();
     el.view = 'text';
+    // The text view is a feature of its own: loaded (and waited for by updateComplete) before it draws.
+    await el.updateComplete;
     await frames2();
     const big = makeData(10000, 2, true);
     big.rows = tokens(10000);
     const t0 = performance.now();
     Object.assign(el, big);
+    await el.updateComplete;
     await frames2();
     const render = performance.now() - t0;
     const data = makeData(2000, 50, true);
     data.rows = tokens(2000);
     Object.assign(el, data);
+    await el.updateComplete;
     await frames2();
     const next = el.shadowRoot.querySelector('[data-step="1"]');
     const samples = [];
