@@ -116,9 +116,9 @@ export type Label = PlacedLabel & { readonly text: string };
 /**
  * One label. On a track (`track`), at its entry's place in the whole axis, a percentage of the
  * track's length: a zoom step changes the track's length and every label moves in layout, with no
- * label restyled (restyling them cost about 3 ms a zoom frame at 1000 × 1000). A pinned label, off the track, at its
- * place in the view. Placed by offset, not transform: a label's box is one line (1.25em) across the
- * axis, so its centre is 0.625em in.
+ * label restyled (restyling them cost about 3 ms a zoom frame at 1000 × 1000). A pinned label, off
+ * the track, at its place in the view. Placed by offset, not transform: a label's box is one line
+ * (1.25em) across the axis, so its centre is 0.625em in.
  */
 function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused: boolean, track?: LabelTrack) {
   if (!label) return nothing;
