@@ -400,6 +400,64 @@ describe('<token-heatmap> moving around', () => {
     expect((columns.start + columns.end) / 2).to.be.closeTo(750, 20);
   });
 
+  it('shows the fitted picture again on a zoom back out, and the new one after new values', async () => {
+    const el = await heatmap(1000, 1000, zeros(1000, 1000, [[400, 300, 0.9]]));
+    const canvas = canvasOf(el);
+    const picture = () => [...canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data];
+    const fitted = picture();
+    el.zoomTo({ rowIndex: 400, columnIndex: 300 }, 0.3);
+    await settle(el);
+    expect(picture(), 'zoomed in').to.not.deep.equal(fitted);
+    el.fit();
+    await settle(el);
+    expect(picture(), 'fitted again').to.deep.equal(fitted);
+    // New values while fitted: their picture, not the kept one.
+    el.values = zeros(1000, 1000, [[400, 300, -0.9]]);
+    await settle(el);
+    expectColour(pixelAt(canvas, ...fittedCentre(el, 1000, 1000, 400, 300)), scheme(-0.9), 'the new value');
+  });
+
+  it('keeps its label elements through zoom steps, empty slots hidden even from ::part() rules', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'token-heatmap::part(row-label), token-heatmap::part(column-label) { display: block; }';
+    document.head.append(style);
+    try {
+      const el = await heatmap(1000, 1000, zeros(1000, 1000));
+      const track = () => [...shadow(el).querySelectorAll<HTMLElement>('.zoom-track > .zoom-label')];
+      const before = new Set(track());
+      const empty = track().filter((label) => label.hidden);
+      expect(empty.length, 'empty slots at fit').to.be.above(0);
+      for (const label of empty) expect(label.getBoundingClientRect().width, 'an empty slot takes no room').to.equal(0);
+      for (const zoom of [0.05, 0.1, 0.2]) {
+        el.zoomTo({ rowIndex: 500, columnIndex: 500 }, zoom);
+        await settle(el);
+        expect(track().every((label) => before.has(label)), `the same elements at ${zoom}`).to.equal(true);
+        for (const label of track()) expect(label.hidden || text(label).length > 0, 'a shown slot has its label').to.equal(true);
+        expectNoOverlap(track().filter((label) => !label.hidden), `labels at ${zoom}`);
+      }
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('shows the minimap in the first zoom-in’s own update when the page had a long idle period before', async () => {
+    const el = await heatmap(1000, 1000, zeros(1000, 1000, [[10, 10, 0.9]]));
+    // A long idle period (no frame due) is when the fitted view prepares the minimap; one more lets it run.
+    await waitUntil(() => new Promise((resolve) => requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 45))), 'a long idle period', { interval: 0 });
+    await new Promise((resolve) => requestIdleCallback(resolve));
+    let frames = 0;
+    const frame = requestAnimationFrame(() => frames++);
+    el.zoomTo({ rowIndex: 500, columnIndex: 500 }, 0.2);
+    await el.updateComplete;
+    cancelAnimationFrame(frame);
+    expect(frames, 'no frame waited for').to.equal(0);
+    const minimap = shadow(el).querySelector<HTMLCanvasElement>('canvas.minimap-cells')!;
+    const { data } = minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height);
+    // Painted: every pixel opaque, the zeros in the scheme's centre colour.
+    expect(data[3]).to.equal(255);
+    expectColour([...data.slice(-4)], scheme(0), 'a minimap pixel');
+  });
+
   it('reports the right cell to the tooltip, cell-hover and cell-select at fit zoom', async () => {
     const el = await heatmap(1000, 1000, zeros(1000, 1000, [[421, 873, -0.75]]));
     const [x, y] = onPage(el, fittedCentre(el, 1000, 1000, 421, 873));
@@ -432,8 +490,8 @@ describe('<token-heatmap> moving around', () => {
   it('shows thinned labels that never overlap, the hovered cell’s in full', async () => {
     const long = labels(1000, 'token number ');
     const el = await heatmap(1000, 1000, zeros(1000, 1000), 'width: 700px; height: 420px', { rows: long });
-    const rowLabels = () => [...shadow(el).querySelectorAll('.zoom-labels.rows .zoom-label')];
-    const columnLabels = () => [...shadow(el).querySelectorAll('.zoom-labels.columns .zoom-label')];
+    const rowLabels = () => [...shadow(el).querySelectorAll('.zoom-labels.rows .zoom-label:not([hidden])')];
+    const columnLabels = () => [...shadow(el).querySelectorAll('.zoom-labels.columns .zoom-label:not([hidden])')];
     expect(rowLabels().length).to.be.within(5, 60);
     expectNoOverlap(rowLabels(), 'row labels at fit');
     expectNoOverlap(columnLabels(), 'column labels at fit');

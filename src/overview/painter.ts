@@ -182,6 +182,26 @@ export class OverviewPainter {
     this._finish(target);
   }
 
+  /** Whether a Worker job for this canvas is out (a picture shown meanwhile would be overwritten by it). */
+  busy(canvas: HTMLCanvasElement): boolean {
+    return !!this._targets.get(canvas)?.busy;
+  }
+
+  /** A job's picture painted here, for a canvas that is not on the page yet, or to keep (see `show`). */
+  prepare(source: OverviewSource, job: CanvasJob): ImageData | null {
+    if (job.width <= 0 || job.height <= 0 || typeof ImageData === 'undefined') return null;
+    const image = new ImageData(job.width, job.height);
+    this._paintPixels(new Uint32Array(image.data.buffer), source, job);
+    return image;
+  }
+
+  /** Shows a prepared picture in a canvas (resized to it). */
+  show(canvas: HTMLCanvasElement, image: ImageData): void {
+    this.lastPaintedIn = 'here';
+    size(canvas, image.width, image.height);
+    canvas.getContext('2d')?.putImageData(image, 0, 0);
+  }
+
   private _paintHere(canvas: HTMLCanvasElement, target: Target, source: OverviewSource, job: CanvasJob): void {
     const { width, height } = job;
     size(canvas, width, height);
@@ -189,8 +209,12 @@ export class OverviewPainter {
     if (!context || width <= 0 || height <= 0) return;
     if (!target.image || target.image.width !== width || target.image.height !== height) target.image = context.createImageData(width, height);
     const image = target.image;
-    const pixels = new Uint32Array(image.data.buffer);
     this.lastPaintedIn = 'here';
+    this._paintPixels(new Uint32Array(image.data.buffer), source, job);
+    context.putImageData(image, 0, 0);
+  }
+
+  private _paintPixels(pixels: Uint32Array, source: OverviewSource, job: CanvasJob): void {
     try {
       paint({ ...job, ...this.painted(source) }, RASTER, pixels);
     } catch {
@@ -199,7 +223,6 @@ export class OverviewPainter {
       this._unsafe.add(source);
       paint({ ...job, ...this.painted(source) }, RASTER, pixels);
     }
-    context.putImageData(image, 0, 0);
   }
 
   private _finish(target: Target): void {

@@ -126,6 +126,9 @@ export function rasterFlat(
   const endCell = runOf.length;
   const bestDev = new Float64Array(count);
   const bestVal = new Float64Array(count);
+  // Every run one cell (or none): the inner axis is magnified.
+  let single = true;
+  for (let k = 0; k < count && single; k++) single = runs[4 * k + 1] - runs[4 * k] <= 1;
   const lines = outerSpans.length >> 1;
   let lastStart = -1;
   let lastEnd = -1;
@@ -143,6 +146,25 @@ export function rasterFlat(
     }
     lastStart = ra;
     lastEnd = rb;
+    if (single && rb - ra === 1) {
+      // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
+      const base = offset + ra * outerStride;
+      for (let k = 0; k < count; k++) {
+        const c = runs[4 * k];
+        let color = outside;
+        if (c !== runs[4 * k + 1]) {
+          const v = data[base + c * innerStride];
+          if (v !== v) color = missing;
+          else {
+            let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+            t = t < 0 ? 0 : t > last ? last : t;
+            color = table[(t + 0.5) | 0];
+          }
+        }
+        for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
+      }
+      continue;
+    }
     bestDev.fill(-1);
     bestVal.fill(NaN);
     // One pass along each row, each cell scored into its run: in (outer, inner) order, so the first
@@ -199,6 +221,9 @@ export function rasterNested(
   const endCell = runOf.length;
   const bestDev = new Float64Array(count);
   const bestVal = new Float64Array(count);
+  // Every run one cell (or none): the inner axis is magnified.
+  let single = true;
+  for (let k = 0; k < count && single; k++) single = runs[4 * k + 1] - runs[4 * k] <= 1;
   const lines = outerSpans.length >> 1;
   let lastStart = -1;
   let lastEnd = -1;
@@ -216,6 +241,26 @@ export function rasterNested(
     }
     lastStart = ra;
     lastEnd = rb;
+    if (single && rb - ra === 1) {
+      // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
+      const row = rows[ra];
+      const readable = !!row && typeof row === 'object';
+      for (let k = 0; k < count; k++) {
+        const c = runs[4 * k];
+        let color = outside;
+        if (c !== runs[4 * k + 1]) {
+          const v = readable ? row[c] : undefined;
+          if (typeof v !== 'number' || v !== v) color = missing;
+          else {
+            let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+            t = t < 0 ? 0 : t > last ? last : t;
+            color = table[(t + 0.5) | 0];
+          }
+        }
+        for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
+      }
+      continue;
+    }
     bestDev.fill(-1);
     bestVal.fill(NaN);
     for (let r = ra; r < rb; r++) {
@@ -330,8 +375,8 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
 }
 
 /**
- * Paints two tiny pictures (flat and nested values; cells smaller than a pixel and, across, larger) a
- * few times, so the engine has compiled every branch of the kernel before a real picture: cold, the
+ * Paints tiny pictures (flat and nested values; cells smaller than a pixel, larger across only, and
+ * larger both ways) a few times, so the engine has compiled every branch of the kernel before a real picture: cold, the
  * first million cells take about 45 ms here, after these 10 ms about 15, and a first zoom step does
  * not throw the compiled kernel away. Run once per thread (the page's, the Worker's).
  */
@@ -339,7 +384,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
   const flat = new Float32Array(48 * 48).map((_, i) => Math.sin(i));
   const nested = Array.from({ length: 48 }, (_, r) => Array.from({ length: 48 }, (_, c) => flat[r * 48 + c]));
   const job = { rows: 48, columns: 48, firstRow: 0, firstColumn: 0, min: -1, center: 0, max: 1, table: new Uint32Array(1025), missing: 1, outside: 0 };
-  for (const [width, height] of [[32, 20], [72, 20]]) {
+  for (const [width, height] of [[32, 20], [72, 20], [72, 60]]) {
     const sized = { ...job, width, height, cellWidth: width / 48, cellHeight: height / 48 };
     const pixels = new Uint32Array(width * height);
     for (let k = 0; k < 12; k++) {

@@ -121,11 +121,17 @@ export type Label = PlacedLabel & { readonly text: string };
  * (1.25em) across the axis, so its centre is 0.625em in.
  */
 function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: boolean, pinned: boolean, focused: boolean, track?: LabelTrack) {
-  if (!label) return nothing;
-  const centre = track ? `${(((label.index + 0.5) / track.count) * 100).toFixed(6)}%` : px(label.centre);
-  const at = `${axis === 'rows' ? 'top' : 'left'}:calc(${centre} - 0.625em)`;
-  return html`<span class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}" part=${axis === 'rows' ? 'row-label' : 'column-label'} style=${cssText(at)}
-    >${renderLabel(label.text)}</span
+  // An empty slot of a track keeps its element, hidden: a zoom step that changes the spacing then
+  // rewrites elements instead of creating them (creating them cost most of such a frame's render).
+  if (!label && !track) return nothing;
+  const centre = !label ? '' : track ? `${(((label.index + 0.5) / track.count) * 100).toFixed(6)}%` : px(label.centre);
+  const at = label ? `${axis === 'rows' ? 'top' : 'left'}:calc(${centre} - 0.625em)` : '';
+  return html`<span
+    class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}"
+    part=${axis === 'rows' ? 'row-label' : 'column-label'}
+    style=${cssText(at)}
+    ?hidden=${!label}
+    >${label ? renderLabel(label.text) : nothing}</span
   >`;
 }
 

@@ -540,14 +540,20 @@ export class ZoomController implements ReactiveController {
 
   private _paintCells(colors: ReturnType<ZoomController['_colors']>): void {
     const canvas = this._canvas();
-    if (canvas) this._canvases.paintCells(canvas, this._sources.source(), colors, this.geometry(), this._view);
+    const g = this.geometry();
+    if (canvas) this._canvases.paintCells(canvas, this._sources.source(), colors, g, this._view, allVisible(g, this._view));
   }
 
   private _paintMinimap(colors: ReturnType<ZoomController['_colors']>): void {
     const canvas = this._host.renderRoot.querySelector<HTMLCanvasElement>('canvas.minimap-cells');
-    if (!canvas) return this._canvases.forgetMinimap();
     const g = this.geometry();
     const size = minimapSize(g, this._sources.window.fontSize);
+    if (!canvas) {
+      this._canvases.forgetMinimap();
+      // Fitted: the first zoom-in will show this minimap.
+      if (this.mode === 'canvas') this._canvases.prepareMinimap(this.window(), this._sources.source(), colors, g, size);
+      return;
+    }
     placeMinimap(this._host.renderRoot, { ...size, view: minimapBox(g, this._view, size) });
     this._canvases.paintMinimap(canvas, this._sources.source(), colors, g, size);
   }

@@ -133,6 +133,10 @@ export const zoomStyles = css`
   .columns .zoom-track {
     bottom: 0;
   }
+  /* an empty slot (render-zoom.ts), hidden also from a page's ::part() rules */
+  .zoom-label[hidden] {
+    display: none !important;
+  }
   .zoom-label {
     position: absolute;
     white-space: pre;

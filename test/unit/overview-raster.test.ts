@@ -159,6 +159,36 @@ describe('paint', () => {
     ]);
   });
 
+  it('colours a magnified cell as it colours the same value sharing a pixel with the centre', () => {
+    const values = [[-1, -0.37, 0, 0.004, 0.61, 1, 7, -Infinity, NaN]];
+    const alone = draw(job(values))[0];
+    // Each value beside a 0 in a pixel of two cells: the value wins (0 is the centre), scored by the other path.
+    const shared = draw(job([values[0].flatMap((v) => [v, 0])], { width: values[0].length, cellWidth: 0.5 }))[0];
+    // NaN beside a 0 shows the 0; everywhere else the two paths agree to the table entry.
+    expect(alone.slice(0, -1)).to.deep.equal(shared.slice(0, -1));
+    expect([alone.at(-1), shared.at(-1)]).to.deep.equal([-1, 128]);
+  });
+
+  it('magnified, shows under each pixel the cell under its centre, nested or flat, with missing rows and cells', () => {
+    const nested: unknown[][] = Array.from({ length: 7 }, (_, r) => Array.from({ length: 9 }, (_, c) => Math.sin(r * 9 + c)));
+    nested[2] = null as unknown as unknown[];
+    nested[4][3] = 'x';
+    nested[5][6] = NaN;
+    const cells = draw({ ...job(Array.from({ length: 7 }, () => new Array(9).fill(0))), data: undefined, rowArrays: nested as ArrayLike<ArrayLike<unknown>> });
+    const at = { cellWidth: 2.5, cellHeight: 1.75, firstRow: 0.4, firstColumn: 1.2, width: 21, height: 12 };
+    const expected = Array.from({ length: at.height }, (_, y) =>
+      Array.from({ length: at.width }, (_, x) => {
+        const r = Math.floor(at.firstRow + (y + 0.5) / at.cellHeight);
+        const c = Math.floor(at.firstColumn + (x + 0.5) / at.cellWidth);
+        return r < 7 && c < 9 ? cells[r][c] : -2;
+      }),
+    );
+    const base = job(Array.from({ length: 7 }, () => new Array(9).fill(0)), at);
+    expect(draw({ ...base, data: undefined, rowArrays: nested as ArrayLike<ArrayLike<unknown>> })).to.deep.equal(expected);
+    const flat = Float64Array.from(nested.flatMap((row, r) => Array.from({ length: 9 }, (_, c) => (typeof row?.[c] === 'number' && r !== 2 ? (row[c] as number) : NaN))));
+    expect(draw({ ...base, data: flat })).to.deep.equal(expected);
+  });
+
   it('maps a domain whose centre is an end linearly over the whole table', () => {
     const out = draw(job([[0, 0.5, 1]], { min: 0, center: 0, max: 1 }));
     expect(out).to.deep.equal([[0, 128, 255]]);
