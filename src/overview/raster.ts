@@ -358,11 +358,14 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
     const line = rowsOuter ? width : height;
     const runs = lib.innerRuns(inner);
     const cells = lib.cellRuns(runs);
+    // One object shape for every job (they are spread together from different parts): the kernels'
+    // optimised code, specialised on the first shape it saw, is not thrown away for another.
+    const scale: ColorScale = { table: job.table, min: job.min, center: job.center, max: job.max, missing: job.missing, outside: job.outside };
     if (job.data) {
       const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
-      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, cells, job, out, line);
+      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, cells, scale, out, line);
     } else {
-      lib.rasterNested(job.rowArrays!, outer, runs, cells, job, out, line);
+      lib.rasterNested(job.rowArrays!, outer, runs, cells, scale, out, line);
     }
     if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
     return;
@@ -376,16 +379,21 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
 
 /**
  * Paints tiny pictures (flat and nested values; cells smaller than a pixel, larger across only, and
- * larger both ways) a few times, so the engine has compiled every branch of the kernel before a real picture: cold, the
- * first million cells take about 45 ms here, after these 10 ms about 15, and a first zoom step does
- * not throw the compiled kernel away. Run once per thread (the page's, the Worker's).
+ * larger both ways) a few times, so the engine has compiled every branch of the kernel before a real
+ * picture: cold, the first million cells take about 45 ms here, after these 15 ms about 15, and a
+ * first zoom step does not throw the compiled kernel away (a branch the warm-up never took did, when
+ * the zoom first reached it). Run once per thread (the page's, the Worker's).
  */
 export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void {
-  const flat = new Float32Array(48 * 48).map((_, i) => Math.sin(i));
-  const nested = Array.from({ length: 48 }, (_, r) => Array.from({ length: 48 }, (_, c) => flat[r * 48 + c]));
-  const job = { rows: 48, columns: 48, firstRow: 0, firstColumn: 0, min: -1, center: 0, max: 1, table: new Uint32Array(1025), missing: 1, outside: 0 };
-  for (const [width, height] of [[32, 20], [72, 20], [72, 60]]) {
-    const sized = { ...job, width, height, cellWidth: width / 48, cellHeight: height / 48 };
+  // Every branch runs, so no optimised code meets an untried one later (which throws it away): a
+  // missing value, a missing row, pixels outside the matrix, shared and magnified cells both ways.
+  const flat = new Float32Array(48 * 48).map((_, i) => (i % 97 === 5 ? NaN : Math.sin(i)));
+  const nested: (number[] | null)[] = Array.from({ length: 48 }, (_, r) => Array.from({ length: 48 }, (_, c) => flat[r * 48 + c]));
+  nested[7] = null;
+  const job = { rows: 48, columns: 48, min: -1, center: 0, max: 1, table: new Uint32Array(1025), missing: 1, outside: 0 };
+  // [width, height, cell height, first cell]: the whole matrix in 32 or 72 × 20 px, and a magnified part.
+  for (const [width, height, cellHeight, first] of [[32, 20, 20 / 48, 0], [72, 20, 20 / 48, 0], [24, 20, 1.5, 30], [24, 20, 1.5, -3]]) {
+    const sized = { ...job, width, height, firstRow: first, firstColumn: first, cellWidth: cellHeight > 1 ? cellHeight : width / 48, cellHeight };
     const pixels = new Uint32Array(width * height);
     for (let k = 0; k < 12; k++) {
       lib.paint({ ...sized, data: flat }, lib, pixels);
