@@ -11,16 +11,24 @@ function warmKernel(): void {
   warmUp({ ...RASTER, paint });
 }
 
+/** Cancels the idle warm-up, if one is waiting. */
+let cancelIdleWarmUp = () => {};
+
 /** Warms the kernel (warmKernel) in the page's first idle time, and runs `also` then. */
 export function warmUpKernel(also: () => void = () => {}): void {
   if (warmed || isServer || typeof document === 'undefined') return;
   const run = () => {
+    cancelIdleWarmUp = () => {};
     also();
     warmKernel();
   };
-  const idle = (globalThis as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
-  if (idle) idle(run, { timeout: 2000 });
-  else setTimeout(run, 200);
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 2000 });
+    cancelIdleWarmUp = () => cancelIdleCallback(handle);
+  } else {
+    const handle = setTimeout(run, 200);
+    cancelIdleWarmUp = () => clearTimeout(handle);
+  }
 }
 
 /** From this many cells a picture painted here warms the kernel first if idle time has not (it pays for itself). */
@@ -110,13 +118,15 @@ export class OverviewPainter {
     let target = this._targets.get(canvas);
     if (!target) this._targets.set(canvas, (target = { busy: false }));
     if (!this._useWorker(source.rows * source.columns) || typeof Worker !== 'function') {
-      if (source.rows * source.columns >= WARM_FIRST) warmKernel();
       target.next = undefined;
       target.overtaken = target.busy;
       this._paintHere(canvas, target, source, job);
       if (!target.busy) this._finish(target);
       return;
     }
+    // The Worker paints this source's pictures, with a kernel warmed in the Worker: warming one here
+    // in the next idle time (about 15–30 ms) would only hold up the values' slices on their way to it.
+    cancelIdleWarmUp();
     target.next = { source, job };
     target.done ??= new Promise((resolve) => (target.resolveDone = resolve));
     if (!target.busy) void this._drain(canvas, target);
@@ -215,6 +225,7 @@ export class OverviewPainter {
   }
 
   private _paintPixels(pixels: Uint32Array, source: OverviewSource, job: CanvasJob): void {
+    if (source.rows * source.columns >= WARM_FIRST) warmKernel();
     try {
       paint({ ...job, ...this.painted(source) }, RASTER, pixels);
     } catch {
