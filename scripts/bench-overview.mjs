@@ -30,6 +30,9 @@ const HELPERS = () => {
   }
 };
 
+/** Fresh pages whose zoom and pan frames are pooled. */
+const FRAME_PAGES = 3;
+
 /** A longest task as reported: the Long Tasks API reports only tasks of 50 ms or more. */
 const taskText = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
 
@@ -276,7 +279,13 @@ export async function overviewBench({ fresh, runs, root, stat, median, p95, f, M
     if (theirs.length) targets.push([`${name}: faster than Plotly's heatmap without text`, '≥ 10×', ratio, median(theirs) / median(ours) >= 10]);
     if (big) targets.push([`${name}: the page stays responsive (longest task while it paints)`, '≤ 50 ms', taskText(median(longest)), median(longest) <= 50]);
   }
-  const frames = await timeFrames(fresh, false);
+  // Three fresh pages, their frames pooled: one page's p95 of 24 zoom frames is its second-worst frame alone.
+  const frames = { zoom: [], pan: [] };
+  for (let i = 0; i < FRAME_PAGES; i++) {
+    const page = await timeFrames(fresh, false);
+    frames.zoom.push(...page.zoom);
+    frames.pan.push(...page.pan);
+  }
   const all = [...frames.zoom, ...frames.pan];
   targets.push(['zoom and pan frames at 1000 × 1000 (wheel, canvas)', 'p95 ≤ 16 ms', `zoom p95 ${f(p95(frames.zoom))} ms, pan p95 ${f(p95(frames.pan))} ms (median ${f(median(all))} ms)`, p95(frames.zoom) <= 16 && p95(frames.pan) <= 16]);
   const nested = await heap(fresh, 1000, 1000, false);
@@ -299,7 +308,7 @@ of a \`heatmap\` trace without text, same box, to two animation frames.
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-Zoom and pan frames: from the fitted view, 12 Ctrl + wheel steps in (×1.28 each, about the pointer),
+Zoom and pan frames: on each of ${FRAME_PAGES} fresh pages, from the fitted view, 12 Ctrl + wheel steps in (×1.28 each, about the pointer),
 30 wheel pans, 12 steps out, one wheel event a frame, each timed from the start of its frame to the
 element's update with the canvas painted and layout done (${frames.zoom.length + frames.pan.length} frames; zoom median ${f(median(frames.zoom))} ms,
 pan median ${f(median(frames.pan))} ms). Heap: main thread, after \`gc()\`; the Worker's copy of a large matrix is in its own heap.
