@@ -219,6 +219,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _verticalInput: readonly unknown[] = [];
   /** The axes the headers were last measured for. */
   private _headers?: { rows: DisplayAxis; columns: DisplayAxis };
+  /** See GridView.cellEpoch; and the expansion it was made for. */
+  private _cellEpoch: { expansion?: Expansion } = {};
   private _summary = '';
   /** Groups the reader opened and runs revealed; forgotten with a new grouping. */
   private _expansion: Expansion = CLOSED;
@@ -364,6 +366,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // Compared by what the headers show: new values alone (a one-value update) measure nothing again.
     const sameHeaders = !!this._headers && sameEntries(this._headers.rows, rows) && sameEntries(this._headers.columns, columns);
     this._headers = { rows, columns };
+    // Only new values, under the same headers, keep every cell's other inputs (see GridView.cellEpoch).
+    if (!sameHeaders || this._cellEpoch.expansion !== this._expansion || [...changed.keys()].some((name) => name !== 'values')) this._cellEpoch = { expansion: this._expansion };
     const verticalInput = [view.columnLabelOrientation, this._window.cellSize.width, this._window.fontSize];
     if (!sameHeaders || !sameInputs(verticalInput, this._verticalInput)) {
       this._verticalInput = verticalInput;
@@ -389,6 +393,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
             focusWithin: focus.focusWithin,
             selected: this._view.selected && model.positionOf(this._view.selected),
             colors: this._colors,
+            cellEpoch: this._cellEpoch,
             domain: view.domain,
             decimals: this._zoom.decimals(view.decimals),
             vertical: this._vertical,

@@ -212,6 +212,39 @@ describe('<token-heatmap> windowing', () => {
     expect(text(shadow(el).querySelector('[role="status"]')!)).to.match(/^Data updated: 100 tokens × 100 outputs/);
   });
 
+  it('keeps unchanged cells, and redraws every cell whose labels, scale or domain changed', async () => {
+    const rows = 100;
+    const columns = 100;
+    const nested = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => value(r, c) * 0.5));
+    const tokens = Array.from({ length: rows }, (_, i) => `tok${i}`);
+    const el = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 400px" .rows=${tokens} .values=${nested}></token-heatmap>`);
+    await painted();
+    const describe = () => cellAt(el, 2, 2).getAttribute('aria-description');
+    const background = () => getComputedStyle(cellAt(el, 2, 2)).backgroundColor;
+    expect(describe()).to.contain('tok2');
+    // New labels, the same values: every cell names its new token.
+    el.rows = tokens.map((t) => `${t}-b`);
+    await el.updateComplete;
+    expect(describe()).to.contain('tok2-b');
+    // New values that widen the data's domain (no min or max set): every cell is recoloured.
+    const before = background();
+    const wider = nested.map((row) => row.slice());
+    wider[40][40] = 9;
+    el.values = wider;
+    await el.updateComplete;
+    expect(text(cellAt(el, 2, 2)), 'its own value is unchanged').to.equal(nested[2][2].toFixed(4));
+    expect(background(), 'recoloured for the wider domain').to.not.equal(before);
+    // Another scheme: recoloured again; a fixed domain: clamped cells say so.
+    const widened = background();
+    el.scheme = 'viridis';
+    await el.updateComplete;
+    expect(background()).to.not.equal(widened);
+    el.max = 0.001;
+    await el.updateComplete;
+    const hot = gridCells(el).find((cell) => Number(text(cell)) > 0.01)!;
+    expect(hot.getAttribute('aria-label')).to.contain('clamped');
+  });
+
   it('still renders a small matrix in full', async () => {
     const el = await fixture<TokenHeatmap>(html`<token-heatmap zoom="1" style="height: 120px" .values=${Array.from({ length: 20 }, () => Array(10).fill(0.5))}></token-heatmap>`);
     expect(gridCells(el)).to.have.length(200);

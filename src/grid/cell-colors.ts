@@ -12,6 +12,7 @@ const MEMO_LIMIT = 50_000;
  */
 export class CellColors {
   private _memo = new Map<number, readonly [string, string]>();
+  private _version = 0;
   private _domain?: Domain;
   private _interpolate?: Interpolator;
   private _canvas?: CanvasRenderingContext2D | null;
@@ -21,9 +22,15 @@ export class CellColors {
     const old = this._domain;
     if (interpolate !== this._interpolate || !old || old.min !== domain.min || old.max !== domain.max || old.center !== domain.center) {
       this._memo.clear();
+      this._version++;
     }
     this._domain = domain;
     this._interpolate = interpolate;
+  }
+
+  /** Changes whenever a value's colours may have (a new domain or interpolator). */
+  get version(): number {
+    return this._version;
   }
 
   /** The background of a value's cell and its text colour. */
