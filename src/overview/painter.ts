@@ -113,11 +113,16 @@ export class OverviewPainter {
     return this._link?.origin ?? 'none';
   }
 
+  /** Whether this source's pictures are painted here, on the page (not in the Worker). */
+  paintsHere(source: OverviewSource): boolean {
+    return !this._useWorker(source.rows * source.columns) || typeof Worker !== 'function';
+  }
+
   /** Paints `job` of `source` into `canvas` (resized to the job), now or as soon as the canvas is free. */
   paint(canvas: HTMLCanvasElement, source: OverviewSource, job: CanvasJob): void {
     let target = this._targets.get(canvas);
     if (!target) this._targets.set(canvas, (target = { busy: false }));
-    if (!this._useWorker(source.rows * source.columns) || typeof Worker !== 'function') {
+    if (this.paintsHere(source)) {
       target.next = undefined;
       target.overtaken = target.busy;
       this._paintHere(canvas, target, source, job);

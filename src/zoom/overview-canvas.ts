@@ -3,7 +3,7 @@ import type { GridPosition } from '../navigation.js';
 import type { Domain } from '../scale.js';
 import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from '../schemes.js';
 import { colorTable, packColor } from '../overview/color-table.js';
-import { OverviewPainter, warmUpKernel, WORKER_THRESHOLD, type CanvasJob, type OverviewSource } from '../overview/painter.js';
+import { OverviewPainter, warmUpKernel, type CanvasJob, type OverviewSource } from '../overview/painter.js';
 import { pickCell } from '../overview/raster.js';
 import { cellSize, type ZoomGeometry, type ZoomView } from './view.js';
 
@@ -60,7 +60,7 @@ export class OverviewCanvas {
     const last = this._last;
     if (last && last.canvas === canvas && last.source === source && last.table === table && last.key === key) return;
     this._last = { canvas, source, table, key, job, cssWidth: g.viewWidth, cssHeight: g.viewHeight };
-    if (!fitted || source.rows * source.columns > WORKER_THRESHOLD || this._painter.busy(canvas)) return this._painter.paint(canvas, source, job);
+    if (!fitted || !this._painter.paintsHere(source) || this._painter.busy(canvas)) return this._painter.paint(canvas, source, job);
     let kept = this._fittedPicture;
     if (!kept || kept.source !== source || kept.table !== table || kept.key !== key) {
       const image = this._painter.prepare(source, job);
@@ -95,7 +95,7 @@ export class OverviewCanvas {
    * paints (its whole-matrix picture would be a long task here).
    */
   prepareMinimap(view: Window | null, source: OverviewSource, colors: OverviewColors, g: ZoomGeometry, size: { width: number; height: number }): void {
-    if (!view || source.rows * source.columns <= MINIMAP_AT_ONCE || source.rows * source.columns > WORKER_THRESHOLD) return;
+    if (!view || source.rows * source.columns <= MINIMAP_AT_ONCE || !this._painter.paintsHere(source)) return;
     const { job, key } = this._minimapJob(view, colors, g, size);
     const ready = this._prepared;
     if (ready && ready.source === source && ready.table === job.table && ready.key === key) return;

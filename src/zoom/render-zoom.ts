@@ -124,8 +124,8 @@ function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: b
   // An empty slot of a track keeps its element, hidden: a zoom step that changes the spacing then
   // rewrites elements instead of creating them (creating them cost most of such a frame's render).
   if (!label && !track) return nothing;
-  const centre = !label ? '' : track ? `${(((label.index + 0.5) / track.count) * 100).toFixed(6)}%` : px(label.centre);
-  const at = label ? `${axis === 'rows' ? 'top' : 'left'}:calc(${centre} - 0.625em)` : '';
+  const centre = (shown: Label) => (track ? `${(((shown.index + 0.5) / track.count) * 100).toFixed(6)}%` : px(shown.centre));
+  const at = label ? `${axis === 'rows' ? 'top' : 'left'}:calc(${centre(label)} - 0.625em)` : '';
   return html`<span
     class="zoom-label ${tokens ? 'label-font' : ''} ${pinned ? 'hot' : ''} ${focused ? 'focused' : ''}"
     part=${axis === 'rows' ? 'row-label' : 'column-label'}
