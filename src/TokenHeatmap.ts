@@ -226,6 +226,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _expansion: Expansion = CLOSED;
   /** `values` was set (or requested) since the last update: a large typed array is prescanned first. */
   private _valuesSet = false;
+  /** Rows, columns or values were set since the last scheduled update. */
+  private _dataSet = false;
 
   // ---- stateful concerns ------------------------------------------------------------------
   private readonly _colors = new CellColors();
@@ -310,16 +312,22 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   // New values: a very large typed array's extremes are found first, in slices, so no task blocks the page for long.
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     if (name === 'values') this._valuesSet = true;
+    if (name === 'rows' || name === 'columns' || name === 'values') {
+      this._dataSet = true;
+      // Undefined while the constructor sets the properties' defaults.
+      this._deriver?.discard();
+    }
     super.requestUpdate(name, oldValue, options);
   }
 
   // Features the properties need are loaded before the update that draws them (Lit awaits this,
   // so `updateComplete` covers the load, and the first paint already has them), and a large typed
-  // array is prescanned.
+  // array is prescanned. While a feature loads, new data's matrix is built: the page would wait idle.
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this._features.beforeUpdate();
     const scanning = this._valuesSet ? prescan(this.values, nextTask) : undefined;
-    this._valuesSet = false;
+    if (loading && !scanning && this._dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
+    this._valuesSet = this._dataSet = false;
     return loading || scanning ? Promise.all([loading, scanning]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

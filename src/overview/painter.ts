@@ -31,9 +31,6 @@ export function warmUpKernel(also: () => void = () => {}): void {
   }
 }
 
-/** From this many cells a picture painted here warms the kernel first if idle time has not (it pays for itself). */
-const WARM_FIRST = 250_000;
-
 /** Above this many cells the overview is painted in a Worker, so the page stays responsive. */
 export const WORKER_THRESHOLD = 1_000_000;
 
@@ -230,7 +227,6 @@ export class OverviewPainter {
   }
 
   private _paintPixels(pixels: Uint32Array, source: OverviewSource, job: CanvasJob): void {
-    if (source.rows * source.columns >= WARM_FIRST) warmKernel();
     try {
       paint({ ...job, ...this.painted(source) }, RASTER, pixels);
     } catch {

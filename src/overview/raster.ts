@@ -3,9 +3,10 @@
 //
 // Every function here references only its parameters and globals, never another function or a
 // module constant: the Worker's blob: fallback is built from their source text (worker-source.ts),
-// and `paint` reaches the others through the `lib` it is given. The loops are written out in each
-// function (not shared through helpers) for the same reason, and because the first paint of a
-// million cells runs before the engine has optimised anything: simple loops are fast from the start.
+// and `paint` and `raster` reach the others through the `lib` they are given. The work of one line
+// of pixels is a small function called once a line, with its loops written out (no helper called per
+// cell): the first paint of a million cells runs before the engine has optimised anything, and a
+// small function called a few hundred times is optimised whole after its first few calls.
 
 /**
  * Cells of one axis per pixel, as [start, end) pairs (`spans[2p]`, `spans[2p + 1]`); empty (0, 0)
@@ -94,41 +95,75 @@ export interface ColorScale {
   readonly outside: number;
 }
 
-/**
- * Paints a flat source (read in place: cell (outer, inner) is `data[offset + outer * outerStride +
- * inner * innerStride]`, the inner axis the contiguous one) into `out`, one line of `outWidth`
- * pixels per outer pixel. Each run of pixels shows the value of largest |value − center| among its
- * cells (NaN, missing, is never chosen over a value); ties keep the first cell in (outer, inner)
- * order, as `pickCell` does. A line showing the same cells as the one before is copied.
- */
-export function rasterFlat(
-  data: ArrayLike<number>,
-  offset: number,
-  outerStride: number,
-  innerStride: number,
-  outerSpans: Int32Array,
-  runs: Int32Array,
-  cells: CellRuns,
-  scale: ColorScale,
-  out: Uint32Array,
-  outWidth: number,
-): void {
+/** A colour scale as the line painters apply it (see colorMap). */
+export interface ColorMap {
+  readonly table: Uint32Array;
+  /** The table's last index. */
+  readonly last: number;
+  /** Below `split` a value's index is `(v - min) * lowK`, from it `mid + (v - center) * highK`. */
+  readonly split: number;
+  readonly min: number;
+  readonly lowK: number;
+  readonly mid: number;
+  readonly center: number;
+  readonly highK: number;
+  readonly missing: number;
+  readonly outside: number;
+}
+
+/** A scale's lookup: diverging, each half of the domain maps onto half the table, so the centre is the middle colour. */
+export function colorMap(scale: ColorScale): ColorMap {
   const { table, min, center, max, missing, outside } = scale;
   const last = table.length - 1;
   const inside = center > min && center < max;
   const mid = last / 2;
-  // Diverging: each half of the domain maps onto half the table, so the centre is the middle colour.
-  const lowK = inside ? mid / (center - min) : last / (max - min);
-  const highK = inside ? mid / (max - center) : 0;
-  const split = inside ? center : Infinity;
+  return {
+    table,
+    last,
+    split: inside ? center : Infinity,
+    min,
+    lowK: inside ? mid / (center - min) : last / (max - min),
+    mid,
+    center,
+    highK: inside ? mid / (max - center) : 0,
+    missing,
+    outside,
+  };
+}
+
+/**
+ * The values a picture is painted from: flat, read in place (cell (outer, inner) is `data[offset +
+ * outer * outerStride + inner * innerStride]`, the inner axis the contiguous one), or nested rows
+ * (`rows[outer][inner]`, the caller's `number[][]` read in place; non-numbers are missing).
+ */
+export interface RasterValues {
+  readonly data: ArrayLike<number> | null;
+  readonly rows: ArrayLike<ArrayLike<unknown> | null | undefined> | null;
+  readonly offset: number;
+  readonly outerStride: number;
+  readonly innerStride: number;
+}
+
+/**
+ * Paints `values` into `out`, one line of `outWidth` pixels per outer pixel. Each run of pixels
+ * shows the value of largest |value − center| among its cells (a missing one is never chosen over a
+ * value); ties keep the first cell in (outer, inner) order, as `pickCell` does. A line showing the
+ * same cells as the one before is copied. Each line's work is a call of `lib`'s small line
+ * functions: the engine optimises each of them whole after a few lines. One loop nest over the whole
+ * picture ran its first paint mostly unoptimised (Chromium 156: the on-stack-replaced inner loop
+ * bailed out at the end of every line), a cold 1000 × 1000 about 40 ms against 15 warm.
+ */
+export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32Array, cells: CellRuns, scale: ColorScale, out: Uint32Array, outWidth: number, lib: RasterLib): void {
+  const map = lib.colorMap(scale);
   const count = runs.length >> 2;
-  const { first: firstCell, runOf } = cells;
-  const endCell = runOf.length;
+  const { first, runOf } = cells;
+  const end = runOf.length;
   const bestDev = new Float64Array(count);
   const bestVal = new Float64Array(count);
   // Every run one cell (or none): the inner axis is magnified.
   let single = true;
   for (let k = 0; k < count && single; k++) single = runs[4 * k + 1] - runs[4 * k] <= 1;
+  const { data, rows, offset, outerStride, innerStride } = values;
   const lines = outerSpans.length >> 1;
   let lastStart = -1;
   let lastEnd = -1;
@@ -137,7 +172,7 @@ export function rasterFlat(
     const ra = outerSpans[2 * o];
     const rb = outerSpans[2 * o + 1];
     if (ra === rb) {
-      out.fill(outside, line, line + outWidth);
+      out.fill(map.outside, line, line + outWidth);
       continue;
     }
     if (ra === lastStart && rb === lastEnd) {
@@ -148,150 +183,139 @@ export function rasterFlat(
     lastEnd = rb;
     if (single && rb - ra === 1) {
       // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
-      const base = offset + ra * outerStride;
-      for (let k = 0; k < count; k++) {
-        const c = runs[4 * k];
-        let color = outside;
-        if (c !== runs[4 * k + 1]) {
-          const v = data[base + c * innerStride];
-          if (v !== v) color = missing;
-          else {
-            let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-            t = t < 0 ? 0 : t > last ? last : t;
-            color = table[(t + 0.5) | 0];
-          }
-        }
-        for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
-      }
+      if (data) lib.colorFlatCells(data, offset + ra * outerStride, innerStride, runs, map, out, line);
+      else lib.colorNestedCells(rows![ra], runs, map, out, line);
       continue;
     }
     bestDev.fill(-1);
     bestVal.fill(NaN);
-    // One pass along each row, each cell scored into its run: in (outer, inner) order, so the first
-    // of equal cells stays. About 1.6 times as fast as a loop per run when runs hold a cell or two.
-    for (let r = ra; r < rb; r++) {
-      const base = offset + r * outerStride;
-      for (let c = firstCell; c < endCell; c++) {
-        const k = runOf[c];
-        if (k < 0) continue;
-        const v = data[base + c * innerStride];
-        const d = v > center ? v - center : center - v;
-        if (d > bestDev[k]) {
-          bestDev[k] = d;
-          bestVal[k] = v;
-        }
+    if (data) lib.scoreFlat(data, offset + ra * outerStride, outerStride, innerStride, rb - ra, first, end, runOf, map.center, bestDev, bestVal);
+    else lib.scoreNested(rows!, ra, rb, first, end, runOf, map.center, bestDev, bestVal);
+    lib.colorBest(bestVal, runs, map, out, line);
+  }
+}
+
+/**
+ * Scores `lines` flat lines from `base` (cells `first` to `end` of each) into their runs: each run
+ * keeps its value of largest |value − center| (NaN never wins). One pass along each line, in
+ * (outer, inner) order, so the first of equal cells stays; about 1.6 times as fast as a loop per run
+ * when runs hold a cell or two.
+ */
+export function scoreFlat(
+  data: ArrayLike<number>,
+  base: number,
+  outerStride: number,
+  innerStride: number,
+  lines: number,
+  first: number,
+  end: number,
+  runOf: Int32Array,
+  center: number,
+  bestDev: Float64Array,
+  bestVal: Float64Array,
+): void {
+  for (let r = 0; r < lines; r++) {
+    const start = base + r * outerStride;
+    for (let c = first; c < end; c++) {
+      const k = runOf[c];
+      if (k < 0) continue;
+      const v = data[start + c * innerStride];
+      const d = v > center ? v - center : center - v;
+      if (d > bestDev[k]) {
+        bestDev[k] = d;
+        bestVal[k] = v;
       }
-    }
-    for (let k = 0; k < count; k++) {
-      let color = outside;
-      if (runs[4 * k] !== runs[4 * k + 1]) {
-        const v = bestVal[k];
-        if (v !== v) color = missing;
-        else {
-          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-          t = t < 0 ? 0 : t > last ? last : t;
-          color = table[(t + 0.5) | 0];
-        }
-      }
-      // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
-      for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
     }
   }
 }
 
-/** `rasterFlat` over nested rows (`rows[outer][inner]`, the caller's `number[][]` read in place); non-numbers are missing. */
-export function rasterNested(
+/** `scoreFlat` over nested rows `ra` to `rb`: a missing row, or a cell that is not a number, is skipped. */
+export function scoreNested(
   rows: ArrayLike<ArrayLike<unknown> | null | undefined>,
-  outerSpans: Int32Array,
-  runs: Int32Array,
-  cells: CellRuns,
-  scale: ColorScale,
-  out: Uint32Array,
-  outWidth: number,
+  ra: number,
+  rb: number,
+  first: number,
+  end: number,
+  runOf: Int32Array,
+  center: number,
+  bestDev: Float64Array,
+  bestVal: Float64Array,
 ): void {
-  const { table, min, center, max, missing, outside } = scale;
-  const last = table.length - 1;
-  const inside = center > min && center < max;
-  const mid = last / 2;
-  const lowK = inside ? mid / (center - min) : last / (max - min);
-  const highK = inside ? mid / (max - center) : 0;
-  const split = inside ? center : Infinity;
+  for (let r = ra; r < rb; r++) {
+    const row = rows[r];
+    if (!row || typeof row !== 'object') continue;
+    for (let c = first; c < end; c++) {
+      const k = runOf[c];
+      if (k < 0) continue;
+      const v = row[c];
+      if (typeof v !== 'number') continue;
+      const d = v > center ? v - center : center - v;
+      if (d > bestDev[k]) {
+        bestDev[k] = d;
+        bestVal[k] = v;
+      }
+    }
+  }
+}
+
+/** Colours a line's runs by their scored values (NaN: missing; a run of no cells: outside). */
+export function colorBest(bestVal: Float64Array, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
+  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
   const count = runs.length >> 2;
-  const { first: firstCell, runOf } = cells;
-  const endCell = runOf.length;
-  const bestDev = new Float64Array(count);
-  const bestVal = new Float64Array(count);
-  // Every run one cell (or none): the inner axis is magnified.
-  let single = true;
-  for (let k = 0; k < count && single; k++) single = runs[4 * k + 1] - runs[4 * k] <= 1;
-  const lines = outerSpans.length >> 1;
-  let lastStart = -1;
-  let lastEnd = -1;
-  for (let o = 0; o < lines; o++) {
-    const line = o * outWidth;
-    const ra = outerSpans[2 * o];
-    const rb = outerSpans[2 * o + 1];
-    if (ra === rb) {
-      out.fill(outside, line, line + outWidth);
-      continue;
-    }
-    if (ra === lastStart && rb === lastEnd) {
-      out.copyWithin(line, line - outWidth, line);
-      continue;
-    }
-    lastStart = ra;
-    lastEnd = rb;
-    if (single && rb - ra === 1) {
-      // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
-      const row = rows[ra];
-      const readable = !!row && typeof row === 'object';
-      for (let k = 0; k < count; k++) {
-        const c = runs[4 * k];
-        let color = outside;
-        if (c !== runs[4 * k + 1]) {
-          const v = readable ? row[c] : undefined;
-          if (typeof v !== 'number' || v !== v) color = missing;
-          else {
-            let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-            t = t < 0 ? 0 : t > last ? last : t;
-            color = table[(t + 0.5) | 0];
-          }
-        }
-        for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
-      }
-      continue;
-    }
-    bestDev.fill(-1);
-    bestVal.fill(NaN);
-    for (let r = ra; r < rb; r++) {
-      const row = rows[r];
-      if (!row || typeof row !== 'object') continue;
-      for (let c = firstCell; c < endCell; c++) {
-        const k = runOf[c];
-        if (k < 0) continue;
-        const v = row[c];
-        if (typeof v !== 'number') continue;
-        const d = v > center ? v - center : center - v;
-        if (d > bestDev[k]) {
-          bestDev[k] = d;
-          bestVal[k] = v;
-        }
+  for (let k = 0; k < count; k++) {
+    let color = outside;
+    if (runs[4 * k] !== runs[4 * k + 1]) {
+      const v = bestVal[k];
+      if (v !== v) color = missing;
+      else {
+        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+        t = t < 0 ? 0 : t > last ? last : t;
+        color = table[(t + 0.5) | 0];
       }
     }
-    for (let k = 0; k < count; k++) {
-      let color = outside;
-      if (runs[4 * k] !== runs[4 * k + 1]) {
-        const v = bestVal[k];
-        if (v !== v) color = missing;
-        else {
-          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-          t = t < 0 ? 0 : t > last ? last : t;
-          color = table[(t + 0.5) | 0];
-        }
+    // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
+    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
+  }
+}
+
+/** A magnified flat line from `base`: each run (one cell or none) takes its cell's colour. */
+export function colorFlatCells(data: ArrayLike<number>, base: number, innerStride: number, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
+  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
+  const count = runs.length >> 2;
+  for (let k = 0; k < count; k++) {
+    const c = runs[4 * k];
+    let color = outside;
+    if (c !== runs[4 * k + 1]) {
+      const v = data[base + c * innerStride];
+      if (v !== v) color = missing;
+      else {
+        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+        t = t < 0 ? 0 : t > last ? last : t;
+        color = table[(t + 0.5) | 0];
       }
-      // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
-      for (let x = line + runs[4 * k + 2], end = line + runs[4 * k + 3]; x < end; x++) out[x] = color;
     }
+    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
+  }
+}
+
+/** `colorFlatCells` for a nested row (a missing row, or a cell that is not a number, is missing). */
+export function colorNestedCells(row: ArrayLike<unknown> | null | undefined, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
+  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
+  const readable = !!row && typeof row === 'object';
+  const count = runs.length >> 2;
+  for (let k = 0; k < count; k++) {
+    const c = runs[4 * k];
+    let color = outside;
+    if (c !== runs[4 * k + 1]) {
+      const v = readable ? row[c] : undefined;
+      if (typeof v !== 'number' || v !== v) color = missing;
+      else {
+        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+        t = t < 0 ? 0 : t > last ? last : t;
+        color = table[(t + 0.5) | 0];
+      }
+    }
+    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
   }
 }
 
@@ -337,8 +361,13 @@ export interface RasterLib {
   readonly axisSpans: typeof axisSpans;
   readonly innerRuns: typeof innerRuns;
   readonly cellRuns: typeof cellRuns;
-  readonly rasterFlat: typeof rasterFlat;
-  readonly rasterNested: typeof rasterNested;
+  readonly colorMap: typeof colorMap;
+  readonly raster: typeof raster;
+  readonly scoreFlat: typeof scoreFlat;
+  readonly scoreNested: typeof scoreNested;
+  readonly colorBest: typeof colorBest;
+  readonly colorFlatCells: typeof colorFlatCells;
+  readonly colorNestedCells: typeof colorNestedCells;
   readonly transposePixels: typeof transposePixels;
 }
 
@@ -361,12 +390,12 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
     // One object shape for every job (they are spread together from different parts): the kernels'
     // optimised code, specialised on the first shape it saw, is not thrown away for another.
     const scale: ColorScale = { table: job.table, min: job.min, center: job.center, max: job.max, missing: job.missing, outside: job.outside };
-    if (job.data) {
-      const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
-      lib.rasterFlat(job.data, job.offset ?? 0, outerStride, innerStride, outer, runs, cells, scale, out, line);
-    } else {
-      lib.rasterNested(job.rowArrays!, outer, runs, cells, scale, out, line);
-    }
+    const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
+    // Also one shape for every job, flat or nested.
+    const values: RasterValues = job.data
+      ? { data: job.data, rows: null, offset: job.offset ?? 0, outerStride, innerStride }
+      : { data: null, rows: job.rowArrays!, offset: 0, outerStride: 0, innerStride: 0 };
+    lib.raster(values, outer, runs, cells, scale, out, line, lib);
     if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
     return;
   }
@@ -404,7 +433,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, rasterFlat, rasterNested, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorMap, raster, scoreFlat, scoreNested, colorBest, colorFlatCells, colorNestedCells, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
@@ -428,7 +457,7 @@ export function pickCell(job: Omit<PaintJob, 'table' | 'missing' | 'outside' | '
   let best = { row: rows[0], column: columns[0] };
   let bestDev = -1;
   const [outer, inner] = rowsOuter ? [rows, columns] : [columns, rows];
-  // The same walk as rasterFlat and rasterNested, so ties resolve to the same cell.
+  // The same walk as `raster`'s, so ties resolve to the same cell.
   for (let o = outer[0]; o < outer[1]; o++) {
     for (let i = inner[0]; i < inner[1]; i++) {
       const [r, c] = rowsOuter ? [o, i] : [i, o];

@@ -1,4 +1,4 @@
-import { axisSpans, cellRuns, innerRuns, paint, rasterFlat, rasterNested, transposePixels, warmUp } from './raster.js';
+import { paint, RASTER, warmUp } from './raster.js';
 import { workerMain } from './worker-main.js';
 
 /**
@@ -7,7 +7,7 @@ import { workerMain } from './worker-main.js';
  * same code as the main thread's, so there is one kernel, whatever the build renamed.
  */
 export function workerSource(): string {
-  const lib = { axisSpans, innerRuns, cellRuns, rasterFlat, rasterNested, transposePixels, paint, warmUp };
+  const lib = { ...RASTER, paint, warmUp };
   const entries = Object.entries(lib).map(([name, fn]) => `${name}:${String(fn)}`);
   return `"use strict";const lib={${entries.join(',')}};(${String(workerMain)})(self,lib);`;
 }

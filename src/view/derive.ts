@@ -65,6 +65,8 @@ export interface DerivedView {
 export class ViewDeriver {
   private _matrix: Matrix = buildMatrix([], [], []);
   private _matrixInput: readonly unknown[] = [];
+  /** The matrix was built ahead (prepare) for the next derive: the data set since then is in it. */
+  private _prepared = false;
   private readonly _pipeline = new ReadingPipeline();
   private readonly _colors = new InterpolatorChoice();
 
@@ -73,14 +75,31 @@ export class ViewDeriver {
     return this._colors.problem;
   }
 
+  /**
+   * Builds the matrix of the data now, for the next derive: the element calls it while a feature it
+   * needs loads, when the page would otherwise wait idle. Setting the data again before that derive
+   * (`discard`) makes it build afresh.
+   */
+  prepare(rows: unknown, columns: unknown, values: unknown): void {
+    this._matrixInput = [rows, columns, values];
+    this._matrix = buildMatrix(rows, columns, values);
+    this._prepared = true;
+  }
+
+  /** The data was set again: a matrix built ahead of it no longer stands for it. */
+  discard(): void {
+    this._prepared = false;
+  }
+
   /** `dataChanged`: the data was set again (also with the same arrays, as `requestUpdate('values')` says). */
   derive(source: PropertySource, expansion: Expansion, dataChanged = false): DerivedView {
     const problems: string[] = [];
     const dataInput = [source.value('rows'), source.value('columns'), source.value('values')];
-    if (dataChanged || !sameInputs(dataInput, this._matrixInput)) {
+    if ((dataChanged && !this._prepared) || !sameInputs(dataInput, this._matrixInput)) {
       this._matrixInput = dataInput;
       this._matrix = buildMatrix(dataInput[0], dataInput[1], dataInput[2]);
     }
+    this._prepared = false;
     const matrix = this._matrix;
     problems.push(...matrix.problems);
     const option = <T>(name: PropertyName) => readOption(source, name, problems) as T;
