@@ -95,40 +95,29 @@ export interface ColorScale {
   readonly outside: number;
 }
 
-/** A colour scale as the line painters apply it (see colorMap). */
-export interface ColorMap {
-  readonly table: Uint32Array;
-  /** The table's last index. */
-  readonly last: number;
-  /** Below `split` a value's index is `(v - min) * lowK`, from it `mid + (v - center) * highK`. */
-  readonly split: number;
-  readonly min: number;
-  readonly lowK: number;
-  readonly mid: number;
-  readonly center: number;
-  readonly highK: number;
-  readonly missing: number;
-  readonly outside: number;
-}
-
-/** A scale's lookup: diverging, each half of the domain maps onto half the table, so the centre is the middle colour. */
-export function colorMap(scale: ColorScale): ColorMap {
+/**
+ * A colour scale's lookup as the line painters apply it, one Float64Array (typed elements, so no
+ * object field changes representation between jobs, which throws compiled code away):
+ * `[last, split, min, lowK, mid, center, highK, missing, outside]`. Below `split` a value's table index
+ * is `(v - min) * lowK`, from it `mid + (v - center) * highK`; diverging, each half of the domain
+ * maps onto half the table, so the centre is the middle colour. `last` is the table's last index.
+ */
+export function colorLookup(scale: ColorScale): Float64Array {
   const { table, min, center, max, missing, outside } = scale;
   const last = table.length - 1;
   const inside = center > min && center < max;
   const mid = last / 2;
-  return {
-    table,
-    last,
-    split: inside ? center : Infinity,
-    min,
-    lowK: inside ? mid / (center - min) : last / (max - min),
-    mid,
-    center,
-    highK: inside ? mid / (max - center) : 0,
-    missing,
-    outside,
-  };
+  const lookup = new Float64Array(9);
+  lookup[0] = last;
+  lookup[1] = inside ? center : Infinity;
+  lookup[2] = min;
+  lookup[3] = inside ? mid / (center - min) : last / (max - min);
+  lookup[4] = mid;
+  lookup[5] = center;
+  lookup[6] = inside ? mid / (max - center) : 0;
+  lookup[7] = missing;
+  lookup[8] = outside;
+  return lookup;
 }
 
 /**
@@ -148,13 +137,19 @@ export interface RasterValues {
  * Paints `values` into `out`, one line of `outWidth` pixels per outer pixel. Each run of pixels
  * shows the value of largest |value − center| among its cells (a missing one is never chosen over a
  * value); ties keep the first cell in (outer, inner) order, as `pickCell` does. A line showing the
- * same cells as the one before is copied. Each line's work is a call of `lib`'s small line
- * functions: the engine optimises each of them whole after a few lines. One loop nest over the whole
- * picture ran its first paint mostly unoptimised (Chromium 156: the on-stack-replaced inner loop
- * bailed out at the end of every line), a cold 1000 × 1000 about 40 ms against 15 warm.
+ * same cells as the one before is copied.
+ *
+ * Each function of the kernel runs one loop, calling the next level's function (through `lib`) for
+ * the loop inside it. A first paint runs before the engine has optimised anything, and it optimises
+ * a hot loop in place (on-stack replacement): Chromium 156 did so for the innermost loop of the
+ * former single loop nest and bailed out of that code at the end of every line, so a cold 1000 × 1000
+ * took about 40 ms against 15 warm (--trace-osr). A function of one loop, called for every line, is
+ * optimised whole after its first few calls.
  */
 export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32Array, cells: CellRuns, scale: ColorScale, out: Uint32Array, outWidth: number, lib: RasterLib): void {
-  const map = lib.colorMap(scale);
+  const table = scale.table;
+  const lookup = lib.colorLookup(scale);
+  const center = scale.center;
   const count = runs.length >> 2;
   const { first, runOf } = cells;
   const end = runOf.length;
@@ -172,7 +167,7 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
     const ra = outerSpans[2 * o];
     const rb = outerSpans[2 * o + 1];
     if (ra === rb) {
-      out.fill(map.outside, line, line + outWidth);
+      out.fill(scale.outside, line, line + outWidth);
       continue;
     }
     if (ra === lastStart && rb === lastEnd) {
@@ -183,25 +178,20 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
     lastEnd = rb;
     if (single && rb - ra === 1) {
       // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
-      if (data) lib.colorFlatCells(data, offset + ra * outerStride, innerStride, runs, map, out, line);
-      else lib.colorNestedCells(rows![ra], runs, map, out, line);
+      if (data) lib.colorFlatCells(data, offset + ra * outerStride, innerStride, runs, table, lookup, out, line);
+      else lib.colorNestedCells(rows![ra], runs, table, lookup, out, line);
       continue;
     }
     bestDev.fill(-1);
     bestVal.fill(NaN);
-    if (data) lib.scoreFlat(data, offset + ra * outerStride, outerStride, innerStride, rb - ra, first, end, runOf, map.center, bestDev, bestVal);
-    else lib.scoreNested(rows!, ra, rb, first, end, runOf, map.center, bestDev, bestVal);
-    lib.colorBest(bestVal, runs, map, out, line);
+    if (data) lib.scoreFlatLines(data, offset + ra * outerStride, outerStride, innerStride, rb - ra, first, end, runOf, center, bestDev, bestVal, lib);
+    else lib.scoreNestedLines(rows!, ra, rb, first, end, runOf, center, bestDev, bestVal, lib);
+    lib.colorBest(bestVal, runs, table, lookup, out, line);
   }
 }
 
-/**
- * Scores `lines` flat lines from `base` (cells `first` to `end` of each) into their runs: each run
- * keeps its value of largest |value − center| (NaN never wins). One pass along each line, in
- * (outer, inner) order, so the first of equal cells stays; about 1.6 times as fast as a loop per run
- * when runs hold a cell or two.
- */
-export function scoreFlat(
+/** Scores `lines` flat lines from `base` into their runs (scoreFlatRow each, in order). */
+export function scoreFlatLines(
   data: ArrayLike<number>,
   base: number,
   outerStride: number,
@@ -213,24 +203,31 @@ export function scoreFlat(
   center: number,
   bestDev: Float64Array,
   bestVal: Float64Array,
+  lib: RasterLib,
 ): void {
-  for (let r = 0; r < lines; r++) {
-    const start = base + r * outerStride;
-    for (let c = first; c < end; c++) {
-      const k = runOf[c];
-      if (k < 0) continue;
-      const v = data[start + c * innerStride];
-      const d = v > center ? v - center : center - v;
-      if (d > bestDev[k]) {
-        bestDev[k] = d;
-        bestVal[k] = v;
-      }
+  for (let r = 0; r < lines; r++) lib.scoreFlatRow(data, base + r * outerStride, innerStride, first, end, runOf, center, bestDev, bestVal);
+}
+
+/**
+ * Scores cells `first` to `end` of one flat line from `start` into their runs: each run keeps its
+ * value of largest |value − center| (NaN never wins; the first of equal cells stays). One pass along
+ * the line, cell by cell: about 1.6 times as fast as a loop per run when runs hold a cell or two.
+ */
+export function scoreFlatRow(data: ArrayLike<number>, start: number, innerStride: number, first: number, end: number, runOf: Int32Array, center: number, bestDev: Float64Array, bestVal: Float64Array): void {
+  for (let c = first; c < end; c++) {
+    const k = runOf[c];
+    if (k < 0) continue;
+    const v = data[start + c * innerStride];
+    const d = v > center ? v - center : center - v;
+    if (d > bestDev[k]) {
+      bestDev[k] = d;
+      bestVal[k] = v;
     }
   }
 }
 
-/** `scoreFlat` over nested rows `ra` to `rb`: a missing row, or a cell that is not a number, is skipped. */
-export function scoreNested(
+/** Scores nested rows `ra` to `rb` into their runs (scoreNestedRow each, in order). */
+export function scoreNestedLines(
   rows: ArrayLike<ArrayLike<unknown> | null | undefined>,
   ra: number,
   rb: number,
@@ -240,82 +237,111 @@ export function scoreNested(
   center: number,
   bestDev: Float64Array,
   bestVal: Float64Array,
+  lib: RasterLib,
 ): void {
   for (let r = ra; r < rb; r++) {
     const row = rows[r];
-    if (!row || typeof row !== 'object') continue;
-    for (let c = first; c < end; c++) {
-      const k = runOf[c];
-      if (k < 0) continue;
-      const v = row[c];
-      if (typeof v !== 'number') continue;
-      const d = v > center ? v - center : center - v;
-      if (d > bestDev[k]) {
-        bestDev[k] = d;
-        bestVal[k] = v;
-      }
+    if (row && typeof row === 'object') lib.scoreNestedRow(row, first, end, runOf, center, bestDev, bestVal);
+  }
+}
+
+/** `scoreFlatRow` for a nested row: a cell that is not a number is skipped. */
+export function scoreNestedRow(row: ArrayLike<unknown>, first: number, end: number, runOf: Int32Array, center: number, bestDev: Float64Array, bestVal: Float64Array): void {
+  for (let c = first; c < end; c++) {
+    const k = runOf[c];
+    if (k < 0) continue;
+    const v = row[c];
+    if (typeof v !== 'number') continue;
+    const d = v > center ? v - center : center - v;
+    if (d > bestDev[k]) {
+      bestDev[k] = d;
+      bestVal[k] = v;
     }
   }
 }
 
-/** Colours a line's runs by their scored values (NaN: missing; a run of no cells: outside). */
-export function colorBest(bestVal: Float64Array, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
-  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
-  const count = runs.length >> 2;
-  for (let k = 0; k < count; k++) {
-    let color = outside;
-    if (runs[4 * k] !== runs[4 * k + 1]) {
-      const v = bestVal[k];
-      if (v !== v) color = missing;
-      else {
-        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-        t = t < 0 ? 0 : t > last ? last : t;
-        color = table[(t + 0.5) | 0];
+// The colouring functions below walk a line pixel by pixel, the runs being contiguous from pixel 0
+// (innerRuns), and look a colour up when a run starts: one loop, not a loop of runs around a loop of
+// pixels (see raster).
+
+/** Colours a line's pixels by their runs' scored values (NaN: missing; a run of no cells: outside). */
+export function colorBest(bestVal: Float64Array, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
+  const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
+  const pixels = runs.length ? runs[runs.length - 1] : 0;
+  let k = -1;
+  let next = 0;
+  let color = outside;
+  for (let p = 0; p < pixels; p++) {
+    if (p === next) {
+      k++;
+      next = runs[4 * k + 3];
+      color = outside;
+      if (runs[4 * k] !== runs[4 * k + 1]) {
+        const v = bestVal[k];
+        if (v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
       }
     }
-    // A loop, not fill(): a builtin call per run costs more than the few pixels it writes.
-    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
+    out[line + p] = color;
   }
 }
 
 /** A magnified flat line from `base`: each run (one cell or none) takes its cell's colour. */
-export function colorFlatCells(data: ArrayLike<number>, base: number, innerStride: number, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
-  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
-  const count = runs.length >> 2;
-  for (let k = 0; k < count; k++) {
-    const c = runs[4 * k];
-    let color = outside;
-    if (c !== runs[4 * k + 1]) {
-      const v = data[base + c * innerStride];
-      if (v !== v) color = missing;
-      else {
-        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-        t = t < 0 ? 0 : t > last ? last : t;
-        color = table[(t + 0.5) | 0];
+export function colorFlatCells(data: ArrayLike<number>, base: number, innerStride: number, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
+  const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
+  const pixels = runs.length ? runs[runs.length - 1] : 0;
+  let k = -1;
+  let next = 0;
+  let color = outside;
+  for (let p = 0; p < pixels; p++) {
+    if (p === next) {
+      k++;
+      next = runs[4 * k + 3];
+      color = outside;
+      const c = runs[4 * k];
+      if (c !== runs[4 * k + 1]) {
+        const v = data[base + c * innerStride];
+        if (v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
       }
     }
-    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
+    out[line + p] = color;
   }
 }
 
 /** `colorFlatCells` for a nested row (a missing row, or a cell that is not a number, is missing). */
-export function colorNestedCells(row: ArrayLike<unknown> | null | undefined, runs: Int32Array, map: ColorMap, out: Uint32Array, line: number): void {
-  const { table, last, split, min, lowK, mid, center, highK, missing, outside } = map;
+export function colorNestedCells(row: ArrayLike<unknown> | null | undefined, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
+  const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
   const readable = !!row && typeof row === 'object';
-  const count = runs.length >> 2;
-  for (let k = 0; k < count; k++) {
-    const c = runs[4 * k];
-    let color = outside;
-    if (c !== runs[4 * k + 1]) {
-      const v = readable ? row[c] : undefined;
-      if (typeof v !== 'number' || v !== v) color = missing;
-      else {
-        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-        t = t < 0 ? 0 : t > last ? last : t;
-        color = table[(t + 0.5) | 0];
+  const pixels = runs.length ? runs[runs.length - 1] : 0;
+  let k = -1;
+  let next = 0;
+  let color = outside;
+  for (let p = 0; p < pixels; p++) {
+    if (p === next) {
+      k++;
+      next = runs[4 * k + 3];
+      color = outside;
+      const c = runs[4 * k];
+      if (c !== runs[4 * k + 1]) {
+        const v = readable ? row[c] : undefined;
+        if (typeof v !== 'number' || v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
       }
     }
-    for (let x = line + runs[4 * k + 2], stop = line + runs[4 * k + 3]; x < stop; x++) out[x] = color;
+    out[line + p] = color;
   }
 }
 
@@ -361,10 +387,12 @@ export interface RasterLib {
   readonly axisSpans: typeof axisSpans;
   readonly innerRuns: typeof innerRuns;
   readonly cellRuns: typeof cellRuns;
-  readonly colorMap: typeof colorMap;
+  readonly colorLookup: typeof colorLookup;
   readonly raster: typeof raster;
-  readonly scoreFlat: typeof scoreFlat;
-  readonly scoreNested: typeof scoreNested;
+  readonly scoreFlatLines: typeof scoreFlatLines;
+  readonly scoreFlatRow: typeof scoreFlatRow;
+  readonly scoreNestedLines: typeof scoreNestedLines;
+  readonly scoreNestedRow: typeof scoreNestedRow;
   readonly colorBest: typeof colorBest;
   readonly colorFlatCells: typeof colorFlatCells;
   readonly colorNestedCells: typeof colorNestedCells;
@@ -408,11 +436,11 @@ export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void 
 
 /**
  * Paints tiny pictures (flat and nested values; cells smaller than a pixel, larger across only, and
- * larger both ways) a few times, so the engine has compiled every branch of the kernel before a real
- * picture: cold, the first million cells take about 45 ms here, after these few ms about 15, and a
- * first zoom step does not throw the compiled kernel away (a branch the warm-up never took did, when
- * the zoom first reached it). Four rounds, not twelve: as fast a first zoom, and 12 ms less before
- * a fitted 1000 × 1000's first paint. Run once per thread (the page's, the Worker's).
+ * larger both ways) a few times, so the engine has compiled every branch of the kernel before a later
+ * picture meets it: a first zoom step does not throw the compiled kernel away (a branch the warm-up
+ * never took did, when the zoom first reached it). Run once per thread: the Worker's before its first
+ * job, the page's in its first idle time (warmUpKernel). Not before a page's first paint: with a
+ * loop per function that paint optimises the kernel as fast, and the warm-up cost 19 ms there.
  */
 export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void {
   // Every branch runs, so no optimised code meets an untried one later (which throws it away): a
@@ -433,7 +461,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorMap, raster, scoreFlat, scoreNested, colorBest, colorFlatCells, colorNestedCells, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreNestedLines, scoreNestedRow, colorBest, colorFlatCells, colorNestedCells, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
