@@ -158,6 +158,9 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
   // Every run one cell (or none): the inner axis is magnified.
   let single = true;
   for (let k = 0; k < count && single; k++) single = runs[4 * k + 1] - runs[4 * k] <= 1;
+  // Runs of two cells or more on average (a large matrix fitted): scored run by run, the best kept in
+  // locals; a third faster at 4000 × 4000 in 900 × 540 px, and at two cells a run still ahead.
+  const wide = end - first >= 2 * count;
   const { data, rows, offset, outerStride, innerStride } = values;
   const lines = outerSpans.length >> 1;
   let lastStart = -1;
@@ -184,7 +187,7 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
     }
     bestDev.fill(-1);
     bestVal.fill(NaN);
-    if (data) lib.scoreFlatLines(data, offset + ra * outerStride, outerStride, innerStride, rb - ra, first, end, runOf, center, bestDev, bestVal, lib);
+    if (data) lib.scoreFlatLines(data, offset + ra * outerStride, outerStride, innerStride, rb - ra, first, end, wide ? null : runOf, runs, center, bestDev, bestVal, lib);
     else lib.scoreNestedLines(rows!, ra, rb, first, end, runOf, center, bestDev, bestVal, lib);
     lib.colorBest(bestVal, runs, table, lookup, out, line);
   }
@@ -199,13 +202,40 @@ export function scoreFlatLines(
   lines: number,
   first: number,
   end: number,
-  runOf: Int32Array,
+  runOf: Int32Array | null,
+  runs: Int32Array,
   center: number,
   bestDev: Float64Array,
   bestVal: Float64Array,
   lib: RasterLib,
 ): void {
-  for (let r = 0; r < lines; r++) lib.scoreFlatRow(data, base + r * outerStride, innerStride, first, end, runOf, center, bestDev, bestVal);
+  for (let r = 0; r < lines; r++) {
+    if (runOf) lib.scoreFlatRow(data, base + r * outerStride, innerStride, first, end, runOf, center, bestDev, bestVal);
+    else lib.scoreFlatRuns(data, base + r * outerStride, innerStride, runs, center, bestDev, bestVal);
+  }
+}
+
+/**
+ * `scoreFlatRow` run by run, for runs of several cells: no run lookup per cell, and a run's best is
+ * kept in locals and stored once. The same order, so the same cell wins a tie.
+ */
+export function scoreFlatRuns(data: ArrayLike<number>, start: number, innerStride: number, runs: Int32Array, center: number, bestDev: Float64Array, bestVal: Float64Array): void {
+  const count = runs.length >> 2;
+  for (let k = 0; k < count; k++) {
+    const stop = runs[4 * k + 1];
+    let dev = bestDev[k];
+    let val = bestVal[k];
+    for (let c = runs[4 * k]; c < stop; c++) {
+      const v = data[start + c * innerStride];
+      const d = v > center ? v - center : center - v;
+      if (d > dev) {
+        dev = d;
+        val = v;
+      }
+    }
+    bestDev[k] = dev;
+    bestVal[k] = val;
+  }
 }
 
 /**
@@ -391,6 +421,7 @@ export interface RasterLib {
   readonly raster: typeof raster;
   readonly scoreFlatLines: typeof scoreFlatLines;
   readonly scoreFlatRow: typeof scoreFlatRow;
+  readonly scoreFlatRuns: typeof scoreFlatRuns;
   readonly scoreNestedLines: typeof scoreNestedLines;
   readonly scoreNestedRow: typeof scoreNestedRow;
   readonly colorBest: typeof colorBest;
@@ -461,7 +492,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreNestedLines, scoreNestedRow, colorBest, colorFlatCells, colorNestedCells, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreFlatRuns, scoreNestedLines, scoreNestedRow, colorBest, colorFlatCells, colorNestedCells, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the

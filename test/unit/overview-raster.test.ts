@@ -214,6 +214,28 @@ describe('pickCell', () => {
     expect(shown).to.equal(Math.round(255 * scalePosition(value, { min: -1, max: 1, center: 0 })));
   });
 
+  it('colours each shared pixel by the cell pickCell finds there, for runs of one or two cells and of many, straight or transposed', () => {
+    // Few distinct values, so ties are everywhere; missing cells among them.
+    const palette = [0.5, -0.5, 0.25, NaN, 0, -0.25];
+    const values = Array.from({ length: 37 }, (_, r) => Array.from({ length: 53 }, (_, c) => palette[(r * 7 + c * 3 + ((r * c) % 5)) % palette.length]));
+    const red = (v: number) => (v !== v ? -1 : Math.round(255 * scalePosition(v, { min: -1, max: 1, center: 0 })));
+    for (const [width, height] of [[40, 30], [14, 10]]) {
+      const straight = job(values, { width, height, cellWidth: width / 53, cellHeight: height / 37 });
+      // The same display matrix stored column by column.
+      const columnMajor = Float64Array.from({ length: 37 * 53 }, (_, i) => values[i % 37][Math.floor(i / 37)]);
+      const transposed = { ...straight, data: columnMajor, rowStride: 1, columnStride: 37 };
+      for (const j of [straight, transposed]) {
+        const expected = Array.from({ length: height }, (_, y) =>
+          Array.from({ length: width }, (_, x) => {
+            const cell = pickCell(j, x, y)!;
+            return red(values[cell.row][cell.column]);
+          }),
+        );
+        expect(draw(j), `${width} × ${height}${j === transposed ? ', transposed' : ''}`).to.deep.equal(expected);
+      }
+    }
+  });
+
   it('returns the cell under the pointer when cells are larger than pixels', () => {
     const j = job([[1, 2], [3, 4]], { width: 20, height: 20, cellWidth: 10, cellHeight: 10 });
     expect(pickCell(j, 15, 3)).to.deep.equal({ row: 0, column: 1 });
