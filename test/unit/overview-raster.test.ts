@@ -175,18 +175,23 @@ describe('paint', () => {
     nested[4][3] = 'x';
     nested[5][6] = NaN;
     const cells = draw({ ...job(Array.from({ length: 7 }, () => new Array(9).fill(0))), data: undefined, rowArrays: nested as ArrayLike<ArrayLike<unknown>> });
-    const at = { cellWidth: 2.5, cellHeight: 1.75, firstRow: 0.4, firstColumn: 1.2, width: 21, height: 12 };
-    const expected = Array.from({ length: at.height }, (_, y) =>
-      Array.from({ length: at.width }, (_, x) => {
-        const r = Math.floor(at.firstRow + (y + 0.5) / at.cellHeight);
-        const c = Math.floor(at.firstColumn + (x + 0.5) / at.cellWidth);
-        return r < 7 && c < 9 ? cells[r][c] : -2;
-      }),
-    );
-    const base = job(Array.from({ length: 7 }, () => new Array(9).fill(0)), at);
-    expect(draw({ ...base, data: undefined, rowArrays: nested as ArrayLike<ArrayLike<unknown>> })).to.deep.equal(expected);
-    const flat = Float64Array.from(nested.flatMap((row, r) => Array.from({ length: 9 }, (_, c) => (typeof row?.[c] === 'number' && r !== 2 ? (row[c] as number) : NaN))));
-    expect(draw({ ...base, data: flat })).to.deep.equal(expected);
+    // Runs of two or three pixels, written one by one, and of six or seven, written with fill().
+    for (const at of [
+      { cellWidth: 2.5, cellHeight: 1.75, firstRow: 0.4, firstColumn: 1.2, width: 21, height: 12 },
+      { cellWidth: 6.5, cellHeight: 1.75, firstRow: 0.4, firstColumn: 1.2, width: 52, height: 12 },
+    ]) {
+      const expected = Array.from({ length: at.height }, (_, y) =>
+        Array.from({ length: at.width }, (_, x) => {
+          const r = Math.floor(at.firstRow + (y + 0.5) / at.cellHeight);
+          const c = Math.floor(at.firstColumn + (x + 0.5) / at.cellWidth);
+          return r < 7 && c < 9 ? cells[r][c] : -2;
+        }),
+      );
+      const base = job(Array.from({ length: 7 }, () => new Array(9).fill(0)), at);
+      expect(draw({ ...base, data: undefined, rowArrays: nested as ArrayLike<ArrayLike<unknown>> }), `nested, ${at.cellWidth} px`).to.deep.equal(expected);
+      const flat = Float64Array.from(nested.flatMap((row, r) => Array.from({ length: 9 }, (_, c) => (typeof row?.[c] === 'number' && r !== 2 ? (row[c] as number) : NaN))));
+      expect(draw({ ...base, data: flat }), `flat, ${at.cellWidth} px`).to.deep.equal(expected);
+    }
   });
 
   it('maps a domain whose centre is an end linearly over the whole table', () => {
