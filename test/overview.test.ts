@@ -517,6 +517,38 @@ describe('<token-heatmap> moving around', () => {
     const first = Math.min(...headers);
     expect(headers.sort((a, b) => a - b)).to.deep.equal(Array.from({ length: headers.length }, (_, i) => first + i));
   });
+
+  it('follows a new box: the whole matrix stays fitted, the canvas takes the new size and each label stays on its row or column', async () => {
+    const el = await heatmap(200, 300, zeros(200, 300, [[100, 150, 1]]));
+    const before = canvasOf(el).getBoundingClientRect();
+    el.style.width = '560px';
+    el.style.height = '360px';
+    await waitUntil(() => canvasOf(el).getBoundingClientRect().width < before.width - 50, 'the canvas follows the box');
+    await el.updateComplete;
+    await painted();
+    const box = canvasOf(el).getBoundingClientRect();
+    const host = el.getBoundingClientRect();
+    expect(canvasOf(el).width).to.equal(Math.round(box.width * devicePixelRatio));
+    expect(box.right).to.be.at.most(host.right);
+    expect(box.bottom).to.be.at.most(host.bottom);
+    expect(lastZoom.get(el)!.fitted).to.equal(true);
+    const shown = (axis: 'rows' | 'columns') => [...shadow(el).querySelectorAll<HTMLElement>(`.zoom-labels.${axis}:not(.pins) .zoom-label:not([hidden])`)];
+    expect(shown('rows').length).to.be.above(3);
+    expect(shown('columns').length).to.be.above(3);
+    for (const label of shown('rows')) {
+      const r = label.getBoundingClientRect();
+      const row = Number(text(label).slice('tok'.length));
+      expect((r.top + r.bottom) / 2, text(label)).to.be.closeTo(box.top + ((row + 0.5) * box.height) / 200, 1.5);
+    }
+    for (const label of shown('columns')) {
+      const r = label.getBoundingClientRect();
+      const column = Number(text(label).slice('out'.length));
+      expect((r.left + r.right) / 2, text(label)).to.be.closeTo(box.left + ((column + 0.5) * box.width) / 300, 1.5);
+    }
+    // The one hot cell is painted where it now is.
+    const [x, y] = fittedCentre(el, 200, 300, 100, 150);
+    expectColour(pixelAt(canvasOf(el), x, y), scheme(1), 'the hot cell after the resize');
+  });
 });
 
 describe('<token-heatmap> accessibility at every zoom', () => {
