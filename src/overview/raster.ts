@@ -290,8 +290,9 @@ export function scoreNestedRow(row: ArrayLike<unknown>, first: number, end: numb
   }
 }
 
-// colorBest walks a line pixel by pixel, the runs being contiguous from pixel 0 (innerRuns), and looks
-// a colour up where a run starts: one loop, not a loop of runs around a loop of pixels (see raster).
+// The colouring functions walk a line pixel by pixel, the runs being contiguous from pixel 0
+// (innerRuns), and look a colour up where a run starts: one loop, not a loop of runs around a loop
+// of pixels (see raster).
 
 /** Colours a line's pixels by their runs' scored values (NaN: missing; a run of no cells: outside). */
 export function colorBest(bestVal: Float64Array, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
@@ -320,33 +321,40 @@ export function colorBest(bestVal: Float64Array, runs: Int32Array, table: Uint32
 }
 
 /**
- * A magnified flat line from `base`: each run (one cell or none) takes its cell's colour. A run of
- * more than three pixels is written with fill(), a native loop even before anything is optimised
- * (a cold 100 × 100 fitted in 900 × 540 px: 5–7 → 3–5 ms); shorter ones pixel by pixel, with no loop inside the loop.
+ * A magnified flat line from `base`: each run (one cell or none) takes its cell's colour, pixel by
+ * pixel in one loop (see colorBest). A run of eight pixels or more is written with fill(), native
+ * even before anything is optimised (a cold 100 × 100 fitted in 900 × 540 px: 5–7 → 3–5 ms); for
+ * shorter ones the call costs more than the pixels (with fill() from four pixels on, the zoom steps
+ * where cells are three or four pixels wide took twice as long).
  */
 export function colorFlatCells(data: ArrayLike<number>, base: number, innerStride: number, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
   const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
-  const count = runs.length >> 2;
-  for (let k = 0; k < count; k++) {
-    const c = runs[4 * k];
-    let color = outside;
-    if (c !== runs[4 * k + 1]) {
-      const v = data[base + c * innerStride];
-      if (v !== v) color = missing;
-      else {
-        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-        t = t < 0 ? 0 : t > last ? last : t;
-        color = table[(t + 0.5) | 0];
+  const pixels = runs.length ? runs[runs.length - 1] : 0;
+  let k = -1;
+  let next = 0;
+  let color = outside;
+  for (let p = 0; p < pixels; p++) {
+    if (p === next) {
+      k++;
+      next = runs[4 * k + 3];
+      color = outside;
+      const c = runs[4 * k];
+      if (c !== runs[4 * k + 1]) {
+        const v = data[base + c * innerStride];
+        if (v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
+      }
+      if (next - p >= 8) {
+        out.fill(color, line + p, line + next);
+        p = next - 1;
+        continue;
       }
     }
-    const from = line + runs[4 * k + 2];
-    const to = line + runs[4 * k + 3];
-    if (to - from > 3) out.fill(color, from, to);
-    else {
-      out[from] = color;
-      if (from + 1 < to) out[from + 1] = color;
-      if (from + 2 < to) out[from + 2] = color;
-    }
+    out[line + p] = color;
   }
 }
 
@@ -354,27 +362,32 @@ export function colorFlatCells(data: ArrayLike<number>, base: number, innerStrid
 export function colorNestedCells(row: ArrayLike<unknown> | null | undefined, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
   const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
   const readable = !!row && typeof row === 'object';
-  const count = runs.length >> 2;
-  for (let k = 0; k < count; k++) {
-    const c = runs[4 * k];
-    let color = outside;
-    if (c !== runs[4 * k + 1]) {
-      const v = readable ? row[c] : undefined;
-      if (typeof v !== 'number' || v !== v) color = missing;
-      else {
-        let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-        t = t < 0 ? 0 : t > last ? last : t;
-        color = table[(t + 0.5) | 0];
+  const pixels = runs.length ? runs[runs.length - 1] : 0;
+  let k = -1;
+  let next = 0;
+  let color = outside;
+  for (let p = 0; p < pixels; p++) {
+    if (p === next) {
+      k++;
+      next = runs[4 * k + 3];
+      color = outside;
+      const c = runs[4 * k];
+      if (c !== runs[4 * k + 1]) {
+        const v = readable ? row[c] : undefined;
+        if (typeof v !== 'number' || v !== v) color = missing;
+        else {
+          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
+          t = t < 0 ? 0 : t > last ? last : t;
+          color = table[(t + 0.5) | 0];
+        }
+      }
+      if (next - p >= 8) {
+        out.fill(color, line + p, line + next);
+        p = next - 1;
+        continue;
       }
     }
-    const from = line + runs[4 * k + 2];
-    const to = line + runs[4 * k + 3];
-    if (to - from > 3) out.fill(color, from, to);
-    else {
-      out[from] = color;
-      if (from + 1 < to) out[from + 1] = color;
-      if (from + 2 < to) out[from + 2] = color;
-    }
+    out[line + p] = color;
   }
 }
 

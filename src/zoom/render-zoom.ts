@@ -19,11 +19,9 @@ export interface ZoomListeners {
 export interface PlotView {
   /** `static`: the readable grid as without zoom; `grid`: the DOM grid, zoomable; `canvas`: the overview. */
   readonly mode: 'static' | 'grid' | 'canvas';
-  /** Custom properties of the zoom area in grid mode: the scaled cell size (rendered). */
+  /** Custom properties of the zoom area (scaled cell size in grid mode, gutters and the focus position in canvas mode). */
   readonly areaStyle: string;
-  /** Custom properties of the zoom area in canvas mode: the gutters and the focus position (set in place, see placeOverview). */
-  readonly areaProperties: readonly (readonly [name: string, value: string])[];
-  /** The canvas's size in CSS px (set in place). */
+  /** The canvas's size in CSS px. */
   readonly canvas: { readonly width: number; readonly height: number };
   /** The thinned labels in stable slots (null: an empty slot), and the hovered or focused entry's. */
   readonly rowLabels: readonly (Label | null)[];
@@ -54,7 +52,7 @@ export interface PlotView {
   readonly listeners: ZoomListeners;
 }
 
-/** A track of thinned labels: the whole axis (`count` entries, `length` px), moved by how far the view has scrolled (`shift` px; length and shift set in place). */
+/** A track of thinned labels: the whole axis (`count` entries, `length` px), moved by how far the view has scrolled (`shift` px). */
 export interface LabelTrack {
   readonly count: number;
   readonly length: number;
@@ -140,19 +138,20 @@ function renderOneLabel(label: Label | null, axis: 'rows' | 'columns', tokens: b
 /**
  * The thinned labels sit on a track as long as the whole axis, which moves by the scroll: a pan
  * changes one transform and the labels that come and go, not the fifty in view (moving each one
- * restyled it, about 7 ms a frame). The track's length and shift are set in place (placeOverview).
+ * restyled it, about 7 ms a frame).
  */
 function renderLabels(labels: readonly (Label | null)[], axis: 'rows' | 'columns', tokens: boolean, track: LabelTrack): TemplateResult {
+  const style = axis === 'rows' ? `height:${px(track.length)};transform:translateY(${px(-track.shift)})` : `width:${px(track.length)};transform:translateX(${px(-track.shift)})`;
   return html`<div class="zoom-labels ${axis}" aria-hidden="true">
-    <div class="zoom-track">${labels.map((label) => renderOneLabel(label, axis, tokens, false, false, track))}</div>
+    <div class="zoom-track" style=${cssText(style)}>${labels.map((label) => renderOneLabel(label, axis, tokens, false, false, track))}</div>
   </div>`;
 }
 
 function renderOverview(v: PlotView): TemplateResult {
   // The hovered or focused entry's label sits in a layer of its own that does not clip it.
   return html`${renderLabels(v.rowLabels, 'rows', v.rowTokens, v.rowTrack)} ${renderLabels(v.columnLabels, 'columns', v.columnTokens, v.columnTrack)}
-    <canvas class="zoom-cells" aria-hidden="true"></canvas>
-    <div class="zoom-marks" aria-hidden="true">
+    <canvas class="zoom-cells" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}></canvas>
+    <div class="zoom-marks" aria-hidden="true" style=${cssText(`width:${px(v.canvas.width)};height:${px(v.canvas.height)}`)}>
       ${v.bands.map((b) => html`<div class="band" part="band" style=${cssText(boxStyle(b))}></div>`)}
       ${v.hover ? html`<div class="zoom-mark hover" style=${cssText(boxStyle(v.hover))}></div>` : nothing}
       ${v.selected ? html`<div class="zoom-mark selected" part="cell-selected" style=${cssText(boxStyle(v.selected))}></div>` : nothing}
@@ -160,28 +159,6 @@ function renderOverview(v: PlotView): TemplateResult {
     </div>
     <div class="zoom-labels rows pins" aria-hidden="true">${renderOneLabel(v.rowPin, 'rows', v.rowTokens, true, v.focusedHeader === 'rows')}</div>
     <div class="zoom-labels columns pins" aria-hidden="true">${renderOneLabel(v.columnPin, 'columns', v.columnTokens, true, v.focusedHeader === 'columns')}</div>`;
-}
-
-/**
- * Sizes the overview in place after each render in canvas mode: the gutters and the focus position
- * (custom properties of the zoom area), the canvas and the marks, the label tracks' length and
- * shift. They follow every measurement, and the first render, from estimated sizes, is then also
- * the last when the measured ones thin the labels alike (a second render cost 6–11 ms of a first paint).
- */
-export function placeOverview(root: ParentNode, v: PlotView): void {
-  const q = (selector: string) => root.querySelector<HTMLElement>(selector);
-  const area = q('.zoom-area');
-  for (const [name, value] of v.areaProperties) setOnce(area, name, value);
-  for (const element of [q('canvas.zoom-cells'), q('.zoom-marks')]) {
-    setOnce(element, 'width', px(v.canvas.width));
-    setOnce(element, 'height', px(v.canvas.height));
-  }
-  const rows = q('.zoom-labels.rows:not(.pins) .zoom-track');
-  setOnce(rows, 'height', px(v.rowTrack.length));
-  setOnce(rows, 'transform', `translateY(${px(-v.rowTrack.shift)})`);
-  const columns = q('.zoom-labels.columns:not(.pins) .zoom-track');
-  setOnce(columns, 'width', px(v.columnTrack.length));
-  setOnce(columns, 'transform', `translateX(${px(-v.columnTrack.shift)})`);
 }
 
 /** The minimap; its size and view rectangle are set in place by placeMinimap. */

@@ -8,7 +8,7 @@ import { OverviewCanvas } from './overview-canvas.js';
 import { cellBox, minimapBox, minimapCentre, minimapSize, type Box } from './plot-geometry.js';
 import { estimateMeasures, readMeasures, type Measures } from './zoom-measure.js';
 import { labelSlots, placeLabels, type PlacedLabel } from './labels.js';
-import { placeMinimap, placeOverview, renderPlot, type Label, type PlotView, type ZoomListeners } from './render-zoom.js';
+import { placeMinimap, renderPlot, type PlotView, type ZoomListeners } from './render-zoom.js';
 import { ZoomInput } from './zoom-input.js';
 import { setOnce } from '../set-style.js';
 import { tickCount } from '../colorbar.js';
@@ -239,12 +239,8 @@ export class ZoomController implements ReactiveController {
 
   /** What the host's render reads from this controller: a measurement that leaves it as it was needs no render. */
   private _renderKey(view = this._plotView()): string {
-    // The bar's ticks and the minimap's presence; the minimap's size and rectangle, the overview's
-    // sizes and the track labels' places along their axis are not rendered (placeMinimap,
-    // placeOverview; a track label sits at its index's share of the track).
-    const onTrack = (label: Label | null) => label && { index: label.index, text: label.text };
-    const rendered = { ...view, minimap: !!view.minimap, areaProperties: null, canvas: null, rowTrack: view.rowTrack.count, columnTrack: view.columnTrack.count, rowLabels: view.rowLabels.map(onTrack), columnLabels: view.columnLabels.map(onTrack) };
-    const read = [this.mode, tickCount(this.barHeight() ?? 0), this.decimals(this._sources.scale().decimals), rendered];
+    // The bar's ticks and the minimap's presence; its size and rectangle are set in place (placeMinimap).
+    const read = [this.mode, tickCount(this.barHeight() ?? 0), this.decimals(this._sources.scale().decimals), { ...view, minimap: !!view.minimap }];
     return JSON.stringify(read, (_, value: unknown) => (typeof value === 'function' ? undefined : value));
   }
 
@@ -349,10 +345,7 @@ export class ZoomController implements ReactiveController {
     // Render again only for a measurement that changes what was rendered (labels, marks, the mode).
     const again = moved && this._renderKey() !== this._renderedKey;
     this._setHeaderOffset();
-    if (this.mode === 'canvas') {
-      placeOverview(root, this._plotView());
-      this._paintCells(colors);
-    }
+    if (this.mode === 'canvas') this._paintCells(colors);
     else if (!again) this._syncScroll();
     this._paintMinimap(colors);
     if (again) this._host.requestUpdate();
@@ -606,7 +599,6 @@ export class ZoomController implements ReactiveController {
     const { rows, columns } = s.model();
     const base: Omit<PlotView, 'mode'> = {
       areaStyle: '',
-      areaProperties: [],
       canvas: { width: 0, height: 0 },
       rowLabels: [],
       columnLabels: [],
@@ -662,12 +654,7 @@ export class ZoomController implements ReactiveController {
       ...base,
       mode: 'canvas',
       minimap,
-      areaProperties: [
-        ['--_gutter-left', `${m.rowGutter}px`],
-        ['--_gutter-top', `${m.columnGutter}px`],
-        ['--_focus-x', `${m.rowGutter + focusAt.left}px`],
-        ['--_focus-y', `${m.columnGutter + focusAt.top}px`],
-      ],
+      areaStyle: `--_gutter-left:${m.rowGutter}px;--_gutter-top:${m.columnGutter}px;--_focus-x:${m.rowGutter + focusAt.left}px;--_focus-y:${m.columnGutter + focusAt.top}px`,
       canvas: { width: g.viewWidth, height: g.viewHeight },
       rowLabels: labelSlots(rowPlaced, cell.height, lineHeight, g.viewHeight).map(withText(rows)),
       columnLabels: labelSlots(columnPlaced, cell.width, lineHeight, g.viewWidth).map(withText(columns)),
