@@ -181,8 +181,8 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
     lastEnd = rb;
     if (single && rb - ra === 1) {
       // Magnified on both axes: a pixel shows one cell, so its colour is the cell's, with no score.
-      if (data) lib.colorFlatCells(data, offset + ra * outerStride, innerStride, runs, table, lookup, out, line);
-      else lib.colorNestedCells(rows![ra], runs, table, lookup, out, line);
+      if (data) lib.colorCells(data, offset + ra * outerStride, innerStride, runs, table, lookup, out, line);
+      else lib.colorCells(rows![ra], 0, 1, runs, table, lookup, out, line);
       continue;
     }
     bestDev.fill(-1);
@@ -275,7 +275,11 @@ export function scoreNestedLines(
   }
 }
 
-/** `scoreFlatRow` for a nested row: a cell that is not a number is skipped. */
+/**
+ * `scoreFlatRow` for a nested row: a cell that is not a number is skipped. Its twin rather than one
+ * function for both: this loop reads every cell, and each of the two reads one kind of array only
+ * (typed, or the caller's arrays), which the engine compiles to one load.
+ */
 export function scoreNestedRow(row: ArrayLike<unknown>, first: number, end: number, runOf: Int32Array, center: number, bestDev: Float64Array, bestVal: Float64Array): void {
   for (let c = first; c < end; c++) {
     const k = runOf[c];
@@ -321,14 +325,17 @@ export function colorBest(bestVal: Float64Array, runs: Int32Array, table: Uint32
 }
 
 /**
- * A magnified flat line from `base`: each run (one cell or none) takes its cell's colour, pixel by
- * pixel in one loop (see colorBest). A run of eight pixels or more is written with fill(), native
- * even before anything is optimised (a cold 100 × 100 fitted in 900 × 540 px: 5–7 → 3–5 ms); for
- * shorter ones the call costs more than the pixels (with fill() from four pixels on, the zoom steps
- * where cells are three or four pixels wide took twice as long).
+ * A magnified line: each run (one cell or none) takes its cell's colour, cell c being `cells[base +
+ * c * stride]` (a flat line from `base`, or a nested row with base 0 and stride 1; a missing row, or
+ * a cell that is not a number, is missing). Pixel by pixel in one loop (see colorBest); the cells are
+ * read once a run, so one function serves typed and nested lines alike. A run of eight pixels or more
+ * is written with fill(), native even before anything is optimised (a cold 100 × 100 fitted in
+ * 900 × 540 px: 5–7 → 3–5 ms); for shorter ones the call costs more than the pixels (with fill() from
+ * four pixels on, the zoom steps where cells are three or four pixels wide took twice as long).
  */
-export function colorFlatCells(data: ArrayLike<number>, base: number, innerStride: number, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
+export function colorCells(cells: ArrayLike<unknown> | null | undefined, base: number, stride: number, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
   const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
+  const readable = !!cells && typeof cells === 'object';
   const pixels = runs.length ? runs[runs.length - 1] : 0;
   let k = -1;
   let next = 0;
@@ -340,40 +347,7 @@ export function colorFlatCells(data: ArrayLike<number>, base: number, innerStrid
       color = outside;
       const c = runs[4 * k];
       if (c !== runs[4 * k + 1]) {
-        const v = data[base + c * innerStride];
-        if (v !== v) color = missing;
-        else {
-          let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
-          t = t < 0 ? 0 : t > last ? last : t;
-          color = table[(t + 0.5) | 0];
-        }
-      }
-      if (next - p >= 8) {
-        out.fill(color, line + p, line + next);
-        p = next - 1;
-        continue;
-      }
-    }
-    out[line + p] = color;
-  }
-}
-
-/** `colorFlatCells` for a nested row (a missing row, or a cell that is not a number, is missing). */
-export function colorNestedCells(row: ArrayLike<unknown> | null | undefined, runs: Int32Array, table: Uint32Array, lookup: Float64Array, out: Uint32Array, line: number): void {
-  const last = lookup[0], split = lookup[1], min = lookup[2], lowK = lookup[3], mid = lookup[4], center = lookup[5], highK = lookup[6], missing = lookup[7], outside = lookup[8];
-  const readable = !!row && typeof row === 'object';
-  const pixels = runs.length ? runs[runs.length - 1] : 0;
-  let k = -1;
-  let next = 0;
-  let color = outside;
-  for (let p = 0; p < pixels; p++) {
-    if (p === next) {
-      k++;
-      next = runs[4 * k + 3];
-      color = outside;
-      const c = runs[4 * k];
-      if (c !== runs[4 * k + 1]) {
-        const v = readable ? row[c] : undefined;
+        const v = readable ? cells[base + c * stride] : undefined;
         if (typeof v !== 'number' || v !== v) color = missing;
         else {
           let t = v < split ? (v - min) * lowK : mid + (v - center) * highK;
@@ -441,8 +415,7 @@ export interface RasterLib {
   readonly scoreNestedLines: typeof scoreNestedLines;
   readonly scoreNestedRow: typeof scoreNestedRow;
   readonly colorBest: typeof colorBest;
-  readonly colorFlatCells: typeof colorFlatCells;
-  readonly colorNestedCells: typeof colorNestedCells;
+  readonly colorCells: typeof colorCells;
   readonly transposePixels: typeof transposePixels;
 }
 
@@ -508,7 +481,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreFlatRuns, scoreNestedLines, scoreNestedRow, colorBest, colorFlatCells, colorNestedCells, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreFlatRuns, scoreNestedLines, scoreNestedRow, colorBest, colorCells, transposePixels };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the
