@@ -11,24 +11,43 @@ function warmKernel(): void {
   warmUp({ ...RASTER, paint });
 }
 
+/** The idle warm-up waiting to run, if any. */
+let waiting: { readonly cancel: () => void; readonly also: () => void } | undefined;
+
 /** Cancels the idle warm-up, if one is waiting. */
-let cancelIdleWarmUp = () => {};
+function cancelIdleWarmUp(): void {
+  waiting?.cancel();
+  waiting = undefined;
+}
 
 /** Warms the kernel (warmKernel) in the page's first idle time, and runs `also` then. */
 export function warmUpKernel(also: () => void = () => {}): void {
   if (warmed || isServer || typeof document === 'undefined') return;
+  cancelIdleWarmUp();
   const run = () => {
-    cancelIdleWarmUp = () => {};
+    waiting = undefined;
     also();
     warmKernel();
   };
   if (typeof requestIdleCallback === 'function') {
     const handle = requestIdleCallback(run, { timeout: 2000 });
-    cancelIdleWarmUp = () => cancelIdleCallback(handle);
+    waiting = { cancel: () => cancelIdleCallback(handle), also };
   } else {
     const handle = setTimeout(run, 200);
-    cancelIdleWarmUp = () => clearTimeout(handle);
+    waiting = { cancel: () => clearTimeout(handle), also };
   }
+}
+
+/**
+ * Holds back the waiting idle warm-up, for work that needs a long idle period first (the minimap a
+ * first zoom-in will show): queued before it, the warm-up would take that period (in Firefox most
+ * of it). The returned function queues the warm-up again.
+ */
+export function holdIdleWarmUp(): () => void {
+  const held = waiting;
+  if (!held) return () => {};
+  cancelIdleWarmUp();
+  return () => warmUpKernel(held.also);
 }
 
 /** Above this many cells the overview is painted in a Worker, so the page stays responsive. */

@@ -3,7 +3,7 @@ import type { GridPosition } from '../navigation.js';
 import type { Domain } from '../scale.js';
 import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from '../schemes.js';
 import { colorTable, packColor } from '../overview/color-table.js';
-import { OverviewPainter, warmUpKernel, type CanvasJob, type OverviewSource } from '../overview/painter.js';
+import { holdIdleWarmUp, OverviewPainter, warmUpKernel, type CanvasJob, type OverviewSource } from '../overview/painter.js';
 import { pickCell } from '../overview/raster.js';
 import { cellSize, type ZoomGeometry, type ZoomView } from './view.js';
 
@@ -44,7 +44,8 @@ export class OverviewCanvas {
   private _prepared?: { source: OverviewSource; table: Uint32Array; key: string; image: ImageData | null };
   /** The fitted view's picture (see paintCells). */
   private _fittedPicture?: { source: OverviewSource; table: Uint32Array; key: string; image: ImageData };
-  private _idle?: { view: Window; handle: number };
+  /** The minimap's idle callback, and the release of the kernel's idle warm-up it holds back. */
+  private _idle?: { view: Window; handle: number; release: () => void };
   private _context?: CanvasRenderingContext2D | null;
 
   /**
@@ -103,14 +104,17 @@ export class OverviewCanvas {
     const idle = (view as { requestIdleCallback?: Window['requestIdleCallback'] }).requestIdleCallback;
     if (!idle) return;
     const prepared = (this._prepared = { source, table: job.table, key, image: null as ImageData | null });
+    // First in the page's idle time: the kernel's warm-up waits until this has run.
+    const release = holdIdleWarmUp();
     // Only in a long idle period (no frame due): between frames, its 5–20 ms would delay the next one.
     const run = (deadline: IdleDeadline) => {
-      if (this._prepared !== prepared) return;
-      if (deadline.timeRemaining() < LONG_IDLE) return void (this._idle = { view, handle: idle.call(view, run) });
+      if (this._prepared !== prepared) return release();
+      if (deadline.timeRemaining() < LONG_IDLE) return void (this._idle = { view, handle: idle.call(view, run), release });
       this._idle = undefined;
       prepared.image = this._painter.prepare(source, job);
+      release();
     };
-    this._idle = { view, handle: idle.call(view, run) };
+    this._idle = { view, handle: idle.call(view, run), release };
   }
 
   /** The minimap is gone (everything is in view): the next one paints afresh. */
@@ -145,7 +149,10 @@ export class OverviewCanvas {
   }
 
   private _cancelIdle(): void {
-    if (this._idle) this._idle.view.cancelIdleCallback?.(this._idle.handle);
+    if (this._idle) {
+      this._idle.view.cancelIdleCallback?.(this._idle.handle);
+      this._idle.release();
+    }
     this._idle = undefined;
   }
 
