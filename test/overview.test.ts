@@ -442,14 +442,25 @@ describe('<token-heatmap> moving around', () => {
 
   it('shows the minimap in the first zoom-in’s own update when the page had a long idle period before', async () => {
     const el = await heatmap(1000, 1000, zeros(1000, 1000, [[10, 10, 0.9]]));
-    // A long idle period (no frame due) is when the fitted view prepares the minimap; one more lets it run.
-    await waitUntil(() => new Promise((resolve) => requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 45))), 'a long idle period', { interval: 0 });
-    await new Promise((resolve) => requestIdleCallback(resolve));
+    const longIdle = () => new Promise<boolean>((resolve) => requestIdleCallback((deadline) => resolve(deadline.timeRemaining() >= 45)));
+    // The fitted view prepares the minimap in a long idle period (no frame due). On a loaded machine the
+    // page's other tasks can cut the period short before the preparation's turn, and it waits for the
+    // next: so the zoom-in is tried again from fit, a few times, each after a long idle period and one more.
     let frames = 0;
-    const frame = requestAnimationFrame(() => frames++);
-    el.zoomTo({ rowIndex: 500, columnIndex: 500 }, 0.2);
-    await el.updateComplete;
-    cancelAnimationFrame(frame);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      if (attempt > 0) {
+        el.fit();
+        await settle(el);
+      }
+      await waitUntil(longIdle, 'a long idle period', { interval: 0 });
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      frames = 0;
+      const frame = requestAnimationFrame(() => frames++);
+      el.zoomTo({ rowIndex: 500, columnIndex: 500 }, 0.2);
+      await el.updateComplete;
+      cancelAnimationFrame(frame);
+      if (frames === 0) break;
+    }
     expect(frames, 'no frame waited for').to.equal(0);
     const minimap = shadow(el).querySelector<HTMLCanvasElement>('canvas.minimap-cells')!;
     const { data } = minimap.getContext('2d')!.getImageData(0, 0, minimap.width, minimap.height);
