@@ -410,6 +410,10 @@ export const styles = css`
     padding: 0.15em 0.5em;
     cursor: pointer;
   }
+  .export svg {
+    display: block;
+    margin: 0.1em 0;
+  }
   .export button:focus-visible {
     outline: 2px solid var(--token-heatmap-focus-color);
     outline-offset: 1px;

@@ -72,6 +72,21 @@ describe('<token-heatmap>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows its toggle as a drawn icon in the text colour, named "Export", with no glyph that needs a fallback font', async () => {
+      const el = await reference();
+      const toggle = shadow(el).querySelector<HTMLButtonElement>('[part="export"] button')!;
+      const hidden = toggle.querySelector('.visually-hidden')!;
+      expect(hidden.textContent).to.equal('Export');
+      // Every character the toggle prints is the hidden name's: the icon is an SVG path, stroked in the text's colour.
+      expect(toggle.textContent!.trim()).to.equal('Export');
+      const icon = toggle.querySelector('svg')!;
+      expect(icon.getAttribute('aria-hidden')).to.equal('true');
+      expect(getComputedStyle(icon).stroke).to.equal(getComputedStyle(toggle).color);
+      const box = icon.getBoundingClientRect();
+      expect(box.width).to.be.above(8);
+      expect(box.height).to.be.above(8);
+    });
+
     it('toSVG() draws every cell in the element\'s colour at the element\'s cell centre', async () => {
       const el = await reference();
       const svg = await el.toSVG();
