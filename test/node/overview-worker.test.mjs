@@ -6,32 +6,39 @@
 // `updateComplete` waits for it.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interpolateRdYlGn } from 'd3-scale-chromatic';
 import { launch, serve, ROOT } from './browser.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const TRUSTED = `${CSP}; require-trusted-types-for 'script'; trusted-types lit-html token-heatmap`;
 
 // Classic script, run before the bundle: records violations, and each Worker started (its URL's
-// scheme) and whether it came up (its first message).
+// scheme), whether it came up (its first message) and the kinds of message the page sent it.
 const LISTEN = `window.violations = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI), true);
 window.workers = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(url, options) {
-    const record = { scheme: String(url).split(':')[0], ready: false };
+    const record = { scheme: String(url).split(':')[0], ready: false, sent: [] };
     workers.push(record);
     super(url, options);
+    this.record = record;
     this.addEventListener('message', (e) => { if (e.data && e.data.type === 'ready') record.ready = true; });
+  }
+  postMessage(message, transfer) {
+    this.record.sent.push(message && message.type);
+    return super.postMessage(message, transfer);
   }
 };`;
 
-// 1500 × 1000 = 1.5 million cells, zeros but the last cell; set by a same-origin script.
-const SET_DATA = `const rows = 1500, columns = 1000;
-const values = new Float32Array(rows * columns);
+// 1500 × 1000 = 1.5 million cells, zeros but the first and last cells; set by a same-origin script.
+// `shared`: the values on a SharedArrayBuffer (a cross-origin isolated page can make one).
+const setData = (shared) => `const rows = 1500, columns = 1000;
+const values = new Float32Array(${shared ? 'new SharedArrayBuffer(rows * columns * 4)' : 'rows * columns'});
 values[rows * columns - 1] = -1;
 values[0] = 1;
 const el = document.querySelector('token-heatmap');
@@ -41,10 +48,10 @@ await el.updateComplete;
 await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 window.painted = true;`;
 
-const page = (bundle) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>overview worker</title>
+const page = (bundle, data = '/w/set-data.js') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>overview worker</title>
 <script src="/w/listen.js"></script>
 <script type="module" src="${bundle}"></script>
-<script type="module" src="/w/set-data.js"></script>
+<script type="module" src="${data}"></script>
 </head><body><token-heatmap min="-1" max="1"></token-heatmap></body></html>`;
 
 // Served alone, the element needs every feature in its one file (the CDN bundle's are files beside it).
@@ -57,10 +64,18 @@ for (const name of ['chromium', 'firefox']) {
     before(async () => {
       const routes = {
         '/w/listen.js': { body: LISTEN },
-        '/w/set-data.js': { body: SET_DATA },
+        '/w/set-data.js': { body: setData(false) },
+        '/w/set-shared-data.js': { body: setData(true) },
+        // Cross-origin isolated (COOP and COEP): the page may share memory with its Worker. A site
+        // sends both on every response, the Worker file's included; the second page's Worker file lacks them.
+        '/isolated/shared.html': { body: page('/isolated/dist/token-heatmap.bundle.js', '/w/set-shared-data.js'), headers: ISOLATED },
+        '/isolated/worker-file-without-coep.html': { body: page('/dist/token-heatmap.bundle.js', '/w/set-shared-data.js'), headers: ISOLATED },
         // The bundle alone, in a folder without the Worker file beside it.
         '/alone/token-heatmap.full.js': { body: BUNDLE },
       };
+      for (const file of readdirSync(join(ROOT, 'dist')).filter((f) => /^token-heatmap\.(bundle|worker)\b.*\.js$/.test(f))) {
+        routes[`/isolated/dist/${file}`] = { body: readFileSync(join(ROOT, 'dist', file)), headers: ISOLATED };
+      }
       for (const [dir, policy] of [
         ['csp', CSP],
         ['trusted', TRUSTED],
@@ -99,6 +114,8 @@ for (const name of ['chromium', 'firefox']) {
           workerFile: performance.getEntriesByType('resource').some((e) => e.name.endsWith('/token-heatmap.worker.js')),
           violations: window.violations,
           ready: window.workers.filter((w) => w.ready).map((w) => w.scheme),
+          sent: window.workers.flatMap((w) => w.sent),
+          isolated: window.crossOriginIsolated === true,
           trustedTypes: typeof window.trustedTypes === 'object',
         };
       });
@@ -124,6 +141,32 @@ for (const name of ['chromium', 'firefox']) {
       assert.deepEqual(seen.ready, ['http']);
       assert.deepEqual(seen.violations, []);
       assert.deepEqual(seen.errors, []);
+    });
+
+    test('a cross-origin isolated page with values on a SharedArrayBuffer: the Worker reads them in place, nothing is copied', async () => {
+      const seen = await open('/isolated/shared.html');
+      assert.equal(seen.isolated, true, 'the page is cross-origin isolated');
+      expectPicture(seen, 'from shared memory');
+      assert.deepEqual(seen.ready, ['http']);
+      assert.ok(seen.sent.includes('shared') && seen.sent.includes('paint'), `sent ${seen.sent}`);
+      assert.ok(!seen.sent.includes('data') && !seen.sent.includes('chunk'), `no copy: sent ${seen.sent}`);
+      assert.deepEqual(seen.errors, []);
+    });
+
+    test('an isolated page whose Worker file lacks COEP: that Worker cannot load, the blob: one shares the memory instead', async () => {
+      const seen = await open('/isolated/worker-file-without-coep.html', { missingFile: true });
+      assert.equal(seen.isolated, true, 'the page is cross-origin isolated');
+      expectPicture(seen, 'from shared memory, blob: Worker');
+      assert.deepEqual(seen.ready, ['blob']);
+      assert.ok(seen.sent.includes('shared') && !seen.sent.includes('chunk'), `no copy: sent ${seen.sent}`);
+      assert.deepEqual(seen.errors, []);
+    });
+
+    test('the values copied to the Worker where memory is not shared: sent in slices', async () => {
+      const seen = await open('/open/with-file.html');
+      expectPicture(seen, 'copied');
+      assert.equal(seen.isolated, false);
+      assert.ok(seen.sent.includes('data') && seen.sent.includes('chunk') && !seen.sent.includes('shared'), `sent ${seen.sent}`);
     });
 
     test('Trusted Types with the token-heatmap policy allowed: the Worker file is used; no violation', async (t) => {
