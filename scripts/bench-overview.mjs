@@ -13,10 +13,11 @@ const PLOTLY = 'node_modules/plotly.js-dist-min/plotly.min.js';
 const HELPERS = () => {
   window.frames2 = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   window.pattern = (r, c) => Math.sin(r / 37 + c / 11) * Math.cos(c / 23) * 1.8 + (Math.abs(r - c) < 2 ? 0.5 : 0);
+  // typed: a Float32Array; 'shared': one on a SharedArrayBuffer (a cross-origin isolated page only).
   window.makeOverviewData = (rows, columns, typed) => {
     const labels = { rows: Array.from({ length: rows }, (_, i) => `tok${i}`), columns: Array.from({ length: columns }, (_, j) => `out${j}`) };
     if (typed) {
-      const data = new Float32Array(rows * columns);
+      const data = new Float32Array(typed === 'shared' ? new SharedArrayBuffer(rows * columns * 4) : rows * columns);
       for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) data[r * columns + c] = pattern(r, c);
       return { ...labels, values: data };
     }
@@ -38,7 +39,7 @@ const taskText = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
 
 /** Create-with-data → painted for the element, fitted (zoom `auto` opens a large matrix fitted). */
 async function timeElement(fresh, rows, columns, typed) {
-  const page = await fresh();
+  const page = await fresh({ isolated: typed === 'shared' });
   await page.evaluate(HELPERS);
   const result = await page.evaluate(
     async (rows, columns, typed) => {
@@ -55,7 +56,8 @@ async function timeElement(fresh, rows, columns, typed) {
       const ms = performance.now() - t0;
       const canvas = el.shadowRoot.querySelector('canvas.zoom-cells');
       const cells = el.shadowRoot.querySelectorAll('[role="gridcell"]').length;
-      return { ms, longest: longTasks.length ? Math.max(...longTasks) : 0, canvas: !!canvas, cells };
+      const shared = typeof SharedArrayBuffer === 'function' && data.values.buffer instanceof SharedArrayBuffer;
+      return { ms, longest: longTasks.length ? Math.max(...longTasks) : 0, canvas: !!canvas, cells, shared };
     },
     rows,
     columns,
@@ -65,6 +67,7 @@ async function timeElement(fresh, rows, columns, typed) {
   // Under `auto`, a matrix whose readable grid fits the box is the DOM grid, a larger one the fitted canvas.
   const fits = rows * 28 + 60 <= 600 && columns * 72 + 80 <= 1000;
   if (fits ? result.cells !== rows * columns : !result.canvas) throw new Error(`${rows} × ${columns}: ${fits ? `${result.cells} cells drawn` : 'no overview canvas'}; the case measures something else`);
+  if ((typed === 'shared') !== result.shared) throw new Error(`${rows} × ${columns}: the values are ${result.shared ? '' : 'not '}on a SharedArrayBuffer; the case measures something else`);
   return result;
 }
 
@@ -248,8 +251,10 @@ export async function overviewBench({ fresh, runs, root, stat, median, p95, f, M
     [1000, 1000, false],
     [1000, 1000, true],
     [4000, 4000, true],
+    [4000, 4000, 'shared'],
   ]) {
     const big = r * c > 2e6;
+    const shared = typed === 'shared';
     const ours = [];
     const longest = [];
     for (let i = 0; i < runs; i++) {
@@ -259,14 +264,15 @@ export async function overviewBench({ fresh, runs, root, stat, median, p95, f, M
     }
     const html = [];
     if (r * c <= 10_000) for (let i = 0; i < runs; i++) html.push(await timeInnerHtml(fresh, r, c));
+    // The baselines do not depend on where the values live: the row above has them.
     const fill = [];
-    for (let i = 0; i < (big ? 2 : runs); i++) fill.push(await timeFillRect(fresh, r, c));
+    if (!shared) for (let i = 0; i < (big ? 2 : runs); i++) fill.push(await timeFillRect(fresh, r, c));
     const theirs = [];
-    if (plotly) for (let i = 0; i < (big ? 2 : runs); i++) theirs.push(await timePlotly(fresh, r, c));
-    const name = `${r} × ${c}${typed ? ' (Float32Array)' : ''}`;
+    if (plotly && !shared) for (let i = 0; i < (big ? 2 : runs); i++) theirs.push(await timePlotly(fresh, r, c));
+    const name = `${r} × ${c}${shared ? ' (Float32Array on a SharedArrayBuffer, cross-origin isolated page)' : typed ? ' (Float32Array)' : ''}`;
     const ratio = theirs.length ? `${(median(theirs) / median(ours)).toFixed(0)}×` : '';
     rows.push(
-      `| ${name} | ${stat(ours)} | ${taskText(median(longest))} | ${html.length ? stat(html) : 'not run (> 10k cells)'} | ${stat(fill)} | ${theirs.length ? stat(theirs) : 'not installed'} | ${ratio} |`,
+      `| ${name} | ${stat(ours)} | ${taskText(median(longest))} | ${html.length ? stat(html) : 'not run (> 10k cells)'} | ${shared ? 'as above' : stat(fill)} | ${shared ? 'as above' : theirs.length ? stat(theirs) : 'not installed'} | ${ratio} |`,
     );
     log(rows.at(-1));
     if (r * c < 100) {
@@ -298,7 +304,9 @@ export async function overviewBench({ fresh, runs, root, stat, median, p95, f, M
 What a real page does: a fresh page creates the element, gives it its data, appends it in a 1000 × 600 px
 box (\`zoom\` left at \`auto\`: the 13 × 5 reference shape is the DOM grid, every larger one opens fitted);
 painted is \`updateComplete\` (which waits for the canvas, also when a Worker paints it) and two animation
-frames. Beyond a million cells the overview is painted in a Worker. The plain innerHTML grid and the plain
+frames. Beyond a million cells the overview is painted in a Worker, which gets a copy of the values in
+slices; in the last row the page is cross-origin isolated (COOP and COEP on every response) and the values
+are on a \`SharedArrayBuffer\`, which the Worker reads in place. The plain innerHTML grid and the plain
 canvas are built the same way, from creating them with their data to two frames: one innerHTML assignment of
 printed, coloured cells; one \`fillRect\` per cell from a 256-colour table. "Longest task" is the longest main-thread
 task (Long Tasks API) from creating the element to painted. Plotly: \`plotly.js-dist-min\` ${plotlyVersion(root)} (a dev dependency, for this bench only), \`newPlot\`

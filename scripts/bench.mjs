@@ -24,16 +24,22 @@ if (!existsSync(join(ROOT, BUNDLE))) {
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>body{margin:0;font:12px system-ui} .base{display:grid;width:1000px;height:600px;overflow:auto}
 .base div{display:grid;place-items:center;width:72px;height:28px;font-variant-numeric:tabular-nums}</style>
-<script type="module" src="/${BUNDLE}"></script></head><body></body></html>`;
+<script type="module" src="${BUNDLE}"></script></head><body></body></html>`;
 
 const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+// Under /isolated/ the same files with COOP and COEP on every response: a cross-origin isolated page,
+// which may put its values on a SharedArrayBuffer (the overview's Worker then reads them in place).
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 const server = createServer(async (req, res) => {
-  if (req.url === '/bench.html') return res.end(PAGE);
-  const path = normalize(join(ROOT, decodeURIComponent(req.url.split('?')[0])));
+  const isolated = req.url.startsWith('/isolated/');
+  const url = isolated ? req.url.slice('/isolated'.length) : req.url;
+  const headers = isolated ? ISOLATED : {};
+  if (url === '/bench.html') return res.writeHead(200, { 'content-type': 'text/html', ...headers }).end(PAGE);
+  const path = normalize(join(ROOT, decodeURIComponent(url.split('?')[0])));
   if (!path.startsWith(ROOT)) return res.writeHead(403).end();
   const body = await readFile(path).catch(() => null);
   if (!body) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers }).end(body);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${server.address().port}/bench.html`;
@@ -44,10 +50,10 @@ const browser = await puppeteer.launch({
 });
 const version = await browser.version();
 
-async function fresh() {
+async function fresh({ isolated = false } = {}) {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 800 });
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(isolated ? url.replace('/bench.html', '/isolated/bench.html') : url, { waitUntil: 'load' });
   await page.evaluate(() => customElements.whenDefined('token-heatmap'));
   return page;
 }
