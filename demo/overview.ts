@@ -47,9 +47,12 @@ function documentAttribution(n: number): { rows: string[]; columns: string[]; va
   };
 }
 
-/** 4,000 × 4,000: chapters on the diagonal, ripples inside them, and a few lone strong cells. */
+/**
+ * 4,000 × 4,000: chapters on the diagonal, ripples inside them, and a few lone strong cells. On a
+ * SharedArrayBuffer where the page is cross-origin isolated (`npm start` serves it so): the Worker reads it in place.
+ */
 function sixteenMillion(n: number): { rows: string[]; columns: string[]; values: Float32Array } {
-  const values = new Float32Array(n * n);
+  const values = new Float32Array(globalThis.crossOriginIsolated ? new SharedArrayBuffer(n * n * 4) : n * n);
   const chapter = 500;
   for (let r = 0; r < n; r++) {
     const rc = Math.floor(r / chapter);
@@ -78,7 +81,10 @@ function offer(button: string, target: string, make: () => Partial<TokenHeatmap>
     Object.assign(el, make());
     const made = performance.now();
     await el.updateComplete;
-    note.textContent = `generated in ${Math.round(made - t0)} ms, painted ${Math.round(performance.now() - made)} ms later`;
+    // Above a million cells a Worker paints: say whether it got the values' memory or a copy.
+    const values = el.values;
+    const worker = values instanceof Float32Array && values.length > 1_000_000 ? (values.buffer instanceof ArrayBuffer ? ', the values copied to its Worker' : ', the values shared with its Worker') : '';
+    note.textContent = `generated in ${Math.round(made - t0)} ms, painted ${Math.round(performance.now() - made)} ms later${worker}`;
   });
   el.addEventListener('zoom-change', (event) => {
     const { level, rows, columns } = event.detail;
