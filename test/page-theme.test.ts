@@ -178,7 +178,7 @@ describe('a page’s box-sizing', () => {
         const r = root.querySelector(selector)!.getBoundingClientRect();
         return [Math.round(r.width), Math.round(r.height)];
       };
-      return { cell: box('[role="gridcell"]'), rowLabel: box('[role="rowheader"]'), grid: box('[role="grid"]'), colorbar: box('.colorbar'), tooltip: getComputedStyle(root.querySelector('[role="tooltip"]')!, '::before').boxSizing };
+      return { cell: box('[role="gridcell"]'), rowLabel: box('[role="rowheader"]'), grid: box('[role="grid"]'), colorbar: box('[part~="colorbar"]'), tooltip: p.win.getComputedStyle(root.querySelector('[role="tooltip"]')!, '::before').boxSizing };
     };
     const plain = await sizes('');
     // Old CSS resets and some frameworks set this on every element, the host included.
