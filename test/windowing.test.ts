@@ -98,7 +98,10 @@ describe('<token-heatmap> windowing', () => {
     }
   });
 
-  it('scrolls the focused cell into view when the keyboard crosses the window edge', async () => {
+  it('scrolls the focused cell into view when the keyboard crosses the window edge', async function () {
+    // 63 real key presses, each a round trip to the browser: about 7 s in Firefox alone here, and past
+    // the 10 s default in a full run of both browsers (then its late keys moved the next test's focus).
+    this.timeout(40_000);
     const el = await large();
     cellAt(el, 0, 0).focus();
     for (let i = 0; i < 40; i++) await sendKeys({ press: 'ArrowDown' });
