@@ -219,12 +219,12 @@ describe('pickCell', () => {
     expect(shown).to.equal(Math.round(255 * scalePosition(value, { min: -1, max: 1, center: 0 })));
   });
 
-  it('colours each shared pixel by the cell pickCell finds there, for runs of one or two cells and of many, straight or transposed', () => {
+  it('colours each shared pixel by the cell pickCell finds there, for runs of one or two cells and of many (scored run by run over all their lines), straight or transposed', () => {
     // Few distinct values, so ties are everywhere; missing cells among them.
     const palette = [0.5, -0.5, 0.25, NaN, 0, -0.25];
     const values = Array.from({ length: 37 }, (_, r) => Array.from({ length: 53 }, (_, c) => palette[(r * 7 + c * 3 + ((r * c) % 5)) % palette.length]));
     const red = (v: number) => (v !== v ? -1 : Math.round(255 * scalePosition(v, { min: -1, max: 1, center: 0 })));
-    for (const [width, height] of [[40, 30], [14, 10]]) {
+    for (const [width, height] of [[40, 30], [14, 10], [7, 5]]) {
       const straight = job(values, { width, height, cellWidth: width / 53, cellHeight: height / 37 });
       // The same display matrix stored column by column.
       const columnMajor = Float64Array.from({ length: 37 * 53 }, (_, i) => values[i % 37][Math.floor(i / 37)]);
