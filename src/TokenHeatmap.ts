@@ -325,6 +325,8 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   // array is prescanned. While a feature loads, new data's matrix is built: the page would wait idle.
   protected override scheduleUpdate(): void | Promise<unknown> {
     const loading = this._features.beforeUpdate();
+    // Values the overview's Worker will paint start it now, so it loads while they are scanned.
+    if (this._valuesSet) this._zoom.prestart(this.values);
     const scanning = this._valuesSet ? prescan(this.values, nextTask) : undefined;
     if (loading && !scanning && this._dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
     this._valuesSet = this._dataSet = false;

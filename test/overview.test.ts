@@ -191,6 +191,39 @@ describe('<token-heatmap> zoom levels', () => {
     expectColour(pixelAt(canvas, box.width - 0.5, box.height - 0.5), scheme(0), 'the last cell after an update');
   });
 
+  it('starts the Worker for values over a million cells before the update that derives them', async () => {
+    const rows = 1500;
+    const columns = 1000;
+    const order: string[] = [];
+    const Native = globalThis.Worker;
+    globalThis.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        order.push('Worker');
+        super(url, options);
+      }
+    };
+    try {
+      const el = await fixture<TokenHeatmap>(html`<token-heatmap style="width: 600px; height: 400px" min="-1" max="1"></token-heatmap>`);
+      await el.updateComplete;
+      const willUpdate = (el as unknown as { willUpdate(changed: Map<string, unknown>): void }).willUpdate.bind(el);
+      (el as unknown as { willUpdate(changed: Map<string, unknown>): void }).willUpdate = (changed) => {
+        order.push('willUpdate');
+        willUpdate(changed);
+      };
+      el.rows = labels(rows, 'tok');
+      el.columns = labels(columns, 'out');
+      el.values = zeros(rows, columns, [[1499, 999, -1]]);
+      await el.updateComplete;
+      // Started while the values were being scanned, so it loads during the first update's long task, not after it.
+      expect(order.slice(0, 2)).to.deep.equal(['Worker', 'willUpdate']);
+      const box = canvasOf(el).getBoundingClientRect();
+      expectColour(pixelAt(canvasOf(el), box.width - 0.5, box.height - 0.5), scheme(-1), 'the last cell');
+      el.remove();
+    } finally {
+      globalThis.Worker = Native;
+    }
+  });
+
   it('reads a transposed typed array in place', async () => {
     const el = await heatmap(40, 30, zeros(40, 30, [[3, 25, 0.9]]), 'width: 500px; height: 300px', { zoom: 'fit', transpose: true });
     // Transposed: 30 rows (outputs) × 40 columns (tokens); the cell is at display (25, 3).

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { GridPosition } from '../navigation.js';
 import type { ZoomSetting } from '../zoom/zoom-controller.js';
+import { startWorkerEarly, WORKER_THRESHOLD } from '../overview/worker-start.js';
 
 /** The part of the zoom controller (src/zoom/zoom-controller.ts) the element uses. */
 export interface ZoomLayer {
@@ -12,6 +13,7 @@ export interface ZoomLayer {
   anchor(position: GridPosition): { getBoundingClientRect(): DOMRect } | null;
   renderPlot(grid: TemplateResult): TemplateResult;
   painted(): Promise<void>;
+  prestart(cells: number): void;
   zoomTo(position: GridPosition, level?: number): void;
   fit(): void;
 }
@@ -33,6 +35,8 @@ export class ZoomSlot implements ZoomLayer, ReactiveController {
   private _queued: ((zoom: ZoomLayer) => void)[] = [];
   private _observer?: ResizeObserver;
   private _observed?: Element | null;
+  /** The cells of values set before the controller exists (see prestart). */
+  private _cells = 0;
 
   constructor(
     private readonly _host: Host,
@@ -51,7 +55,19 @@ export class ZoomSlot implements ZoomLayer, ReactiveController {
   /** The feature is loaded: its controller takes over from the next update. */
   attach(): void {
     this._real ??= this._create();
-    if (this._real) this._unobserve();
+    if (!this._real) return;
+    this._unobserve();
+    if (this._cells) this._real.prestart(this._cells);
+    this._cells = 0;
+  }
+
+  /** New values: the controller starts what painting them needs ahead of the update (see ZoomController.prestart). */
+  prestart(values: unknown): void {
+    const cells = cellsOf(values);
+    if (this._real) return this._real.prestart(cells);
+    this._cells = cells;
+    // The feature is not loaded yet: its Worker starts now, and the feature adopts it.
+    if (cells > WORKER_THRESHOLD) startWorkerEarly();
   }
 
   get mode(): 'static' | 'grid' | 'canvas' {
@@ -146,4 +162,15 @@ export class ZoomSlot implements ZoomLayer, ReactiveController {
 /** Whether the readable grid scrolls in its box (the zoom controller's own test for going zoomable). */
 function overflows(s: HTMLElement): boolean {
   return s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1;
+}
+
+/** About how many cells `values` holds (a typed array's length, or rows × the first row's length); 0 for what cannot be read (the data's checks report it). */
+function cellsOf(values: unknown): number {
+  try {
+    if (ArrayBuffer.isView(values)) return (values as unknown as Partial<ArrayLike<number>>).length ?? 0;
+    if (Array.isArray(values)) return values.length * (Array.isArray(values[0]) ? values[0].length : 1);
+  } catch {
+    // a revoked Proxy or a throwing getter
+  }
+  return 0;
 }

@@ -1,6 +1,7 @@
 import { isServer } from 'lit';
 import { paint, RASTER, warmUp, type PaintJob } from './raster.js';
 import { WorkerLink, type WorkerOrigin } from './worker-link.js';
+import { WORKER_THRESHOLD, workerFileUrl } from './worker-start.js';
 
 let warmed = false;
 
@@ -50,9 +51,6 @@ export function holdIdleWarmUp(): () => void {
   return () => warmUpKernel(held.also);
 }
 
-/** Above this many cells the overview is painted in a Worker, so the page stays responsive. */
-export const WORKER_THRESHOLD = 1_000_000;
-
 /**
  * What the overview reads of the displayed matrix: its shape and values, in place. Display cell
  * (r, c) is `data[offset + r * rowStride + c * columnStride]` when there is a `data` array (the
@@ -91,22 +89,6 @@ interface Target {
   resolveDone?: () => void;
 }
 
-// This script's URL, read as it loads (the classic hydrate script's build turns it into
-// document.currentScript's, which exists only then).
-const HERE: string | undefined = import.meta.url;
-
-/**
- * The Worker file beside the build (token-heatmap.worker.js). None for the unbuilt sources (their URL
- * ends in .ts) or a script with no hierarchical URL (a notebook's blob: or data: module).
- */
-function siblingUrl(): URL | null {
-  try {
-    return !HERE || HERE.endsWith('.ts') ? null : new URL('./token-heatmap.worker.js', HERE);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Paints overview jobs into canvases: here, synchronously, up to WORKER_THRESHOLD cells, in the
  * Worker above it (falling back to here where there is none). Per canvas only the newest waiting
@@ -132,6 +114,16 @@ export class OverviewPainter {
   /** Whether this source's pictures are painted here, on the page (not in the Worker). */
   paintsHere(source: OverviewSource): boolean {
     return !this._useWorker(source.rows * source.columns) || typeof Worker !== 'function';
+  }
+
+  /**
+   * Starts the Worker that pictures of `cells` cells will be painted in, ahead of the first job: it
+   * loads and compiles its kernel while the element renders, instead of after it.
+   */
+  startWorker(cells: number): void {
+    if (!this._useWorker(cells) || typeof Worker !== 'function') return;
+    this._link ??= new WorkerLink(workerFileUrl());
+    this._link.start();
   }
 
   /** Paints `job` of `source` into `canvas` (resized to the job), now or as soon as the canvas is free. */
@@ -183,7 +175,7 @@ export class OverviewPainter {
       const { source, job } = target.next;
       target.next = undefined;
       target.overtaken = false;
-      this._link ??= new WorkerLink(siblingUrl());
+      this._link ??= new WorkerLink(workerFileUrl());
       const data = this._flatOf(source);
       const painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
       const gone = !this._targets.has(canvas);

@@ -2,6 +2,7 @@ import type { PaintJob } from './raster.js';
 import type { FromWorker, ToWorker } from './worker-main.js';
 import { workerSource } from './worker-source.js';
 import { nextTask } from '../next-task.js';
+import { scriptUrl, takeEarlyWorker, type EarlyWorker } from './worker-start.js';
 
 /** The picture a paint job came back as. */
 export type Painted = { readonly bitmap: ImageBitmap } | { readonly pixels: Uint32Array<ArrayBuffer>; readonly width: number; readonly height: number };
@@ -12,22 +13,12 @@ export type WorkerOrigin = 'file' | 'blob' | 'none';
 /** Values copied per message: a few milliseconds each, so sending 16 million values never blocks for long. */
 const CHUNK = 1 << 21;
 
-type ScriptUrlPolicy = { createScriptURL(url: string): unknown };
-let policy: ScriptUrlPolicy | null | undefined;
-
-// Under Trusted Types a Worker's URL must be a TrustedScriptURL: a policy of our own passes only the
-// two URLs made here. Where the page does not allow the name, creating it fails and no Worker starts.
-function scriptUrl(url: string): string {
-  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(u: string): string }): ScriptUrlPolicy } }).trustedTypes;
-  if (!tt) return url;
-  if (policy === undefined) {
-    try {
-      policy = tt.createPolicy('token-heatmap', { createScriptURL: (u) => u });
-    } catch {
-      policy = null;
-    }
-  }
-  return (policy ? policy.createScriptURL(url) : url) as string;
+/** A paint job waiting for its picture: sent again, with its data, to the next Worker if this one fails to load. */
+interface PendingJob {
+  readonly key: unknown;
+  readonly data: ArrayLike<number>;
+  readonly job: PaintJob;
+  readonly resolve: (painted: Painted | null) => void;
 }
 
 /**
@@ -35,57 +26,89 @@ function scriptUrl(url: string): string {
  * `token-heatmap.worker.js` (same origin, so a `script-src 'self'` policy allows it), else from a
  * blob: URL of the same program (blocked by such a policy), else reports that there is none and the
  * caller paints on the main thread. Data is sent once per identity, in chunks; paint jobs are answered
- * in order.
+ * in order. Messages go to a Worker as soon as it is created, not once it has said it is ready: that
+ * message reaches the page only after the page's current task, and the first update of a large
+ * matrix is a long one, while the Worker could already be painting. A Worker that fails to load gets
+ * its data and jobs sent to the next candidate.
  */
 export class WorkerLink {
   origin: WorkerOrigin = 'none';
+  /** Where messages go: the Worker being started or started; null when none can start; undefined before start(). */
   private _worker?: Worker | null;
-  private _starting?: Promise<Worker | null>;
-  private _jobs = new Map<number, { resolve: (p: Painted | null) => void }>();
+  /** The candidates not tried yet. */
+  private _candidates: { create: () => Worker; origin: WorkerOrigin; early?: EarlyWorker }[] = [];
+  private _jobs = new Map<number, PendingJob>();
   private _nextId = 1;
-  private _data?: { key: unknown; id: number; sent: Promise<boolean> };
+  private _data?: { key: unknown; worker: Worker; id: number; sent: Promise<boolean> };
 
   constructor(
     /** The sibling file's URL, or null where there is none (the unbuilt sources). */
     private readonly _fileUrl: URL | null,
   ) {}
 
-  /** The running Worker, or null when none could be started. */
-  start(): Promise<Worker | null> {
-    this._starting ??= (async () => {
-      if (typeof Worker !== 'function') return null;
-      if (this._fileUrl && (await this._try(() => new Worker(scriptUrl(this._fileUrl!.href), { type: 'module', name: 'token-heatmap overview' }), 'file'))) return this._worker!;
-      const blob = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
-      const ok = await this._try(() => new Worker(scriptUrl(blob), { name: 'token-heatmap overview' }), 'blob');
-      URL.revokeObjectURL(blob);
-      return ok ? this._worker! : null;
-    })();
-    return this._starting;
+  /** Starts the Worker (once): its script loads while the page works on. */
+  start(): void {
+    if (this._worker !== undefined) return;
+    if (typeof Worker !== 'function') {
+      this._worker = null;
+      return;
+    }
+    const file = this._fileUrl;
+    // The file's Worker, started ahead when the values were set (worker-start.ts), or now.
+    const early = file ? takeEarlyWorker() : undefined;
+    if (file) this._candidates.push({ create: () => early?.worker ?? new Worker(scriptUrl(file.href), { type: 'module', name: 'token-heatmap overview' }), origin: 'file', early });
+    this._candidates.push({
+      create: () => {
+        const blob = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
+        try {
+          return new Worker(scriptUrl(blob), { name: 'token-heatmap overview' });
+        } finally {
+          // The Worker has fetched nothing yet, but revoking now is allowed: the fetch resolves the URL as created.
+          URL.revokeObjectURL(blob);
+        }
+      },
+      origin: 'blob',
+    });
+    this._launch();
   }
 
-  /** Starts a candidate and waits for its first message; a failed load, a policy or a throw is a no. */
-  private _try(create: () => Worker, origin: WorkerOrigin): Promise<boolean> {
-    let worker: Worker;
-    try {
-      worker = create();
-    } catch {
-      return Promise.resolve(false);
-    }
-    return new Promise((resolve) => {
+  /** Creates the next candidate and sends it the jobs still waiting; with none left, they are answered null. */
+  private _launch(): void {
+    this._data = undefined;
+    for (;;) {
+      const candidate = this._candidates.shift();
+      if (!candidate) {
+        this._worker = null;
+        this.origin = 'none';
+        this._answerAll();
+        return;
+      }
+      let worker: Worker;
+      try {
+        worker = candidate.create();
+      } catch {
+        continue;
+      }
+      if (candidate.early?.failed) {
+        worker.terminate();
+        continue;
+      }
+      this._worker = worker;
+      const ready = () => {
+        this.origin = candidate.origin;
+        worker.onerror = () => this._worker === worker && this._lost();
+      };
+      // A failed load, a policy or a throw before the first message: the next candidate.
       worker.onerror = (event) => {
         event.preventDefault();
         worker.terminate();
-        resolve(false);
+        if (this._worker === worker) this._launch();
       };
-      worker.onmessage = (event: MessageEvent<FromWorker>) => {
-        if (event.data.type !== 'ready') return;
-        worker.onerror = () => this._lost();
-        worker.onmessage = (e: MessageEvent<FromWorker>) => this._receive(e.data);
-        this._worker = worker;
-        this.origin = origin;
-        resolve(true);
-      };
-    });
+      worker.onmessage = (event: MessageEvent<FromWorker>) => (event.data.type === 'ready' ? ready() : this._receive(event.data));
+      if (candidate.early?.ready) ready();
+      for (const [id, pending] of this._jobs) void this._post(worker, id, pending);
+      return;
+    }
   }
 
   private _receive(m: FromWorker): void {
@@ -102,18 +125,23 @@ export class WorkerLink {
   private _lost(): void {
     this._worker?.terminate();
     this._worker = null;
-    this._starting = Promise.resolve(null);
+    this._candidates = [];
+    this._data = undefined;
     this.origin = 'none';
+    this._answerAll();
+  }
+
+  private _answerAll(): void {
     for (const job of this._jobs.values()) job.resolve(null);
     this._jobs.clear();
   }
 
   /**
-   * Makes `data` the Worker's values (once per `key`). A typed array on a SharedArrayBuffer is shared;
-   * anything else is copied over in chunks, typed arrays by slicing, other arrays value by value.
+   * Makes `data` the Worker's values (once per `key` and Worker). A typed array on a SharedArrayBuffer
+   * is shared; anything else is copied over in chunks, typed arrays by slicing, other arrays value by value.
    */
   private _send(worker: Worker, key: unknown, data: ArrayLike<number>): { id: number; sent: Promise<boolean> } {
-    if (this._data && this._data.key === key) return this._data;
+    if (this._data && this._data.key === key && this._data.worker === worker) return this._data;
     const id = this._nextId++;
     const post = (m: ToWorker, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
     const sent = (async () => {
@@ -125,40 +153,53 @@ export class WorkerLink {
       const float64 = data instanceof Float64Array;
       post({ type: 'data', id, length: data.length, float64 });
       for (let start = 0; start < data.length; start += CHUNK) {
+        // Each slice in a task of its own, the first too: it is not added to the update that asked
+        // for the picture, which is a long task already for a matrix this large.
+        await nextTask();
+        if (this._data?.id !== id) return false;
         const end = Math.min(data.length, start + CHUNK);
         const values = typed ? data.slice(start, end) : float64Of(data, start, end);
         post({ type: 'chunk', id, start, values }, [values.buffer]);
-        if (end === data.length) break;
-        await nextTask();
-        // Checked after each yield only: before the first one, this send is not yet `_data`.
-        if (this._data?.id !== id) return false;
       }
       return true;
     })();
-    this._data = { key, id, sent };
+    this._data = { key, worker, id, sent };
     return this._data;
   }
 
+  /** Sends one job (with its data, if this Worker lacks it) to `worker`. */
+  private async _post(worker: Worker, id: number, pending: PendingJob): Promise<void> {
+    const { id: dataId, sent } = this._send(worker, pending.key, pending.data);
+    const ok = await sent;
+    // Answered meanwhile, or sent again to the next Worker (this one failed to load).
+    if (worker !== this._worker || this._jobs.get(id) !== pending) return;
+    // Newer data took the Worker over before this job's had arrived: painted here instead.
+    if (!ok) {
+      this._jobs.delete(id);
+      return pending.resolve(null);
+    }
+    // The job without its data (the Worker has it) and without functions (they cannot be cloned).
+    const { data: _data, ...rest } = pending.job;
+    worker.postMessage({ type: 'paint', id, data: dataId, job: rest } satisfies ToWorker);
+  }
+
   /** Paints a job in the Worker; null when there is no Worker or it failed (paint it here instead). */
-  async paint(key: unknown, data: ArrayLike<number>, job: PaintJob): Promise<Painted | null> {
-    const worker = await this.start();
-    if (!worker || worker !== this._worker) return null;
-    const { id: dataId, sent } = this._send(worker, key, data);
-    if (!(await sent) || worker !== this._worker) return null;
+  paint(key: unknown, data: ArrayLike<number>, job: PaintJob): Promise<Painted | null> {
+    this.start();
+    const worker = this._worker;
+    if (!worker) return Promise.resolve(null);
     const id = this._nextId++;
     return new Promise((resolve) => {
-      this._jobs.set(id, { resolve });
-      // The job without its data (the Worker has it) and without functions (they cannot be cloned).
-      const { data: _data, ...rest } = job;
-      worker.postMessage({ type: 'paint', id, data: dataId, job: rest } satisfies ToWorker);
+      const pending: PendingJob = { key, data, job, resolve };
+      this._jobs.set(id, pending);
+      void this._post(worker, id, pending);
     });
   }
 
-  /** Stops the Worker (the element left the page). */
+  /** Stops the Worker (the element left the page); a later paint starts a new one. */
   terminate(): void {
     this._lost();
-    this._data = undefined;
-    this._starting = undefined;
+    this._worker = undefined;
   }
 }
 

@@ -141,6 +141,11 @@ export class OverviewCanvas {
     await this._painter.settled();
   }
 
+  /** Starts the Worker a matrix of `cells` cells is painted in, if it is one (see OverviewPainter.startWorker). */
+  startWorker(cells: number): void {
+    this._painter.startWorker(cells);
+  }
+
   /** Stops the Worker and forgets the pictures (the element left the page). */
   disconnect(): void {
     this._painter.disconnect();

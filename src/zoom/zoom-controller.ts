@@ -178,6 +178,8 @@ export class ZoomController implements ReactiveController {
     // A server cannot measure, and hydration must render what the server did: the readable grid
     // first (after the render, an overflowing one goes zoomable as usual).
     if (isServer || (!this._host.hasUpdated && (this._host.shadowRoot?.childNodes.length ?? 0) > 0)) this.mode = 'static';
+    // The displayed matrix, if the Worker paints it (values set before the update started it already).
+    if (this.mode !== 'static') this._canvases.startWorker(rows * columns);
     // The focused cell stays in view: a keyboard move pans the overview to it.
     const active = this._sources.focus.active;
     if (this.mode === 'canvas' && this._sources.focus.focusWithin && this._lastActive && (active.row !== this._lastActive.row || active.column !== this._lastActive.column)) {
@@ -190,6 +192,16 @@ export class ZoomController implements ReactiveController {
       this._gridCells = cells;
       this._sources.window.invalidate();
     }
+  }
+
+  /**
+   * New values of about `cells` cells are on their way (set before the update that derives them): a
+   * matrix the Worker paints starts it now. A Worker starts only once the page's task is over, and
+   * the first update of sixteen million cells is a long one: started by that update's picture, it
+   * loaded only after it (fitted 4000 × 4000 Float32Array on a SharedArrayBuffer, Chromium 156).
+   */
+  prestart(cells: number): void {
+    this._canvases.startWorker(cells);
   }
 
   /** Decimals the DOM grid prints at this zoom (fewer than asked when its cells are small). */
