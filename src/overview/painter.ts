@@ -113,7 +113,12 @@ export class OverviewPainter {
 
   /** Whether this source's pictures are painted here, on the page (not in the Worker). */
   paintsHere(source: OverviewSource): boolean {
-    return !this._useWorker(source.rows * source.columns) || typeof Worker !== 'function';
+    return !this._paintsInWorker(source.rows * source.columns);
+  }
+
+  /** Whether pictures of `cells` cells are painted in the Worker (where one can run). */
+  private _paintsInWorker(cells: number): boolean {
+    return this._useWorker(cells) && typeof Worker === 'function';
   }
 
   /**
@@ -121,7 +126,7 @@ export class OverviewPainter {
    * loads and compiles its kernel while the element renders, instead of after it.
    */
   startWorker(cells: number): void {
-    if (!this._useWorker(cells) || typeof Worker !== 'function') return;
+    if (!this._paintsInWorker(cells)) return;
     this._link ??= new WorkerLink(workerFileUrl());
     this._link.start();
   }
