@@ -60,19 +60,38 @@ describe('OverviewPainter', () => {
     c.remove();
   });
 
-  it('paints a large one in a Worker, and settled() waits for it', async () => {
+  it('paints a large one here in slices first, then in the Worker once it holds the values; settled() waits for both', async () => {
     const painter = new OverviewPainter(() => true);
     const c = canvas();
     const data = zeros(1000, 1000, [999, 0, 0.8]);
     const source = { rows: 1000, columns: 1000, data, key: data };
+    // Counts the tasks the first picture took: painted in slices, each in a task of its own.
+    let tasks = 0;
+    let counting = true;
+    const count = () => {
+      tasks++;
+      if (counting) setTimeout(count, 0);
+    };
+    setTimeout(count, 0);
     painter.paint(c, source, fitted(source, 200, 100));
+    expect(pixel(c, 0, 99), 'nothing is drawn before the first slice is done').to.deep.equal([0, 0, 0, 0]);
     await painter.settled();
-    expect(painter.workerOrigin).to.not.equal('none');
-    expect(painter.lastPaintedIn).to.equal('worker');
+    counting = false;
+    expect(painter.lastPaintedIn).to.equal('here');
+    expect(tasks, 'other tasks ran between the slices').to.be.above(0);
     // A lone strong cell in a million, at the bottom-left, still shows in its pixel.
     closeTo(pixel(c, 0, 99), expected(0.9));
     closeTo(pixel(c, 100, 50), expected(0.5));
-    // A transposed view of the same array reads it in place: display (r, c) = source (c, r).
+    // The values went to the Worker after that picture: the next one is painted there.
+    expect(await painter.valuesHandedOver()).to.equal(true);
+    const lower = { ...fitted(source, 200, 100), firstRow: 500, cellHeight: 100 / 500 };
+    painter.paint(c, source, lower);
+    await painter.settled();
+    expect(painter.workerOrigin).to.not.equal('none');
+    expect(painter.lastPaintedIn).to.equal('worker');
+    closeTo(pixel(c, 0, 99), expected(0.9));
+    // A transposed view of the same array reads it in place: display (r, c) = source (c, r). Painted
+    // on its side, it cannot be sliced: the Worker paints it.
     const transposed = { rows: 1000, columns: 1000, data, rowStride: 1, columnStride: 1000, key: 'transposed' };
     painter.paint(c, transposed, fitted(transposed, 200, 100));
     await painter.settled();
@@ -82,7 +101,7 @@ describe('OverviewPainter', () => {
     c.remove();
   });
 
-  it('keeps only the newest job while the Worker is busy', async () => {
+  it('keeps only the newest job while a picture is being painted', async () => {
     const painter = new OverviewPainter(() => true);
     const c = canvas();
     const a = zeros(500, 500, [0, 0, 1]);
@@ -132,10 +151,16 @@ describe('OverviewPainter', () => {
       const painter = new OverviewPainter(() => worker);
       const c = canvas();
       const source = { rows: 10, columns: 10, at: values, key: values };
-      painter.paint(c, source, fitted(source, 10, 10));
-      await painter.settled();
-      closeTo(pixel(c, 3, 7), expected(0.25));
-      closeTo(pixel(c, 0, 0), [128, 128, 128]);
+      // Twice for the Worker: the first picture is painted here while the values are on their way.
+      for (const pass of worker ? ['here', 'worker'] : ['here']) {
+        if (pass === 'worker') expect(await painter.valuesHandedOver()).to.equal(true);
+        // A picture of another size, so it is not skipped as the same job.
+        painter.paint(c, source, fitted(source, 10, pass === 'worker' ? 20 : 10));
+        await painter.settled();
+        expect(painter.lastPaintedIn).to.equal(pass);
+        closeTo(pixel(c, 3, pass === 'worker' ? 14 : 7), expected(0.25));
+        closeTo(pixel(c, 0, 0), [128, 128, 128]);
+      }
       painter.disconnect();
       c.remove();
     }

@@ -100,6 +100,32 @@ describe('WorkerLink', () => {
     link.terminate();
   });
 
+  it('sends values preloaded ahead of any job again to the next Worker when one fails after they arrived', async () => {
+    const link = new WorkerLink(new URL('./token-heatmap.worker.js', location.href));
+    const data = new Float32Array([1, 2, 3]);
+    expect(link.holds(data, data)).to.equal(false);
+    const preloaded = link.preload(data, data);
+    await waitUntil(() => HeldWorker.made[0]?.sent.some((m) => m.type === 'chunk'), 'the values were not sent');
+    const [file] = HeldWorker.made;
+    // All there before the file Worker reports that it failed to load.
+    await waitUntil(() => link.holds(data, data), 'the link does not know the values arrived');
+    file.fail();
+    expect(link.holds(data, data)).to.equal(false);
+    const blob = HeldWorker.made[1];
+    expect(blob.url).to.match(/^blob:/);
+    await waitUntil(() => blob.sent.some((m) => m.type === 'chunk'), 'the values were not sent again');
+    expect(await preloaded).to.equal(true);
+    expect(link.holds(data, data)).to.equal(true);
+    blob.ready();
+    // The next job goes alone: the values are there.
+    const painted = link.paint(data, data, job);
+    await jobsSent(() => blob);
+    expect(blob.sent.map((m) => m.type)).to.deep.equal(['data', 'chunk', 'paint']);
+    blob.answer();
+    expect(await painted).to.not.equal(null);
+    link.terminate();
+  });
+
   it('answers null, so the page paints, once no Worker can load', async () => {
     const link = new WorkerLink(new URL('./token-heatmap.worker.js', location.href));
     const data = new Float32Array([1]);

@@ -1,7 +1,11 @@
 import { isServer } from 'lit';
-import { paint, RASTER, warmUp, type PaintJob } from './raster.js';
-import { WorkerLink, type WorkerOrigin } from './worker-link.js';
+import { paint, RASTER, rowsOuter, warmUp, type PaintJob } from './raster.js';
+import { WorkerLink, type Painted, type WorkerOrigin } from './worker-link.js';
+import { nextTask } from '../next-task.js';
 import { WORKER_THRESHOLD, workerFileUrl } from './worker-start.js';
+
+/** About how long (ms) each slice of a picture painted here in slices takes: a frame's work still fits beside it. */
+const SLICE_MS = 8;
 
 let warmed = false;
 
@@ -98,6 +102,8 @@ export class OverviewPainter {
   private readonly _targets = new Map<HTMLCanvasElement, Target>();
   private _link?: WorkerLink;
   private _flat?: { key: unknown; data: Float32Array };
+  /** The values of the last picture painted here in slices, on their way to the Worker. */
+  private _handedOver?: Promise<boolean>;
   /** Sources whose rows threw when read in place: read through `at`. */
   private readonly _unsafe = new WeakSet<OverviewSource>();
 
@@ -181,8 +187,14 @@ export class OverviewPainter {
       target.next = undefined;
       target.overtaken = false;
       this._link ??= new WorkerLink(workerFileUrl());
-      const data = this._flatOf(source);
-      const painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
+      const here = this._slicesHere(source, job);
+      let painted: Painted | null;
+      if (here) {
+        painted = await this._paintInSlices(canvas, source, job);
+      } else {
+        const data = this._flatOf(source);
+        painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
+      }
       const gone = !this._targets.has(canvas);
       // Dropped: painted here meanwhile, or a newer job of another size waits (this one would flash at the wrong size).
       // (Read again after the await: TypeScript still holds it to the undefined set above.)
@@ -196,7 +208,7 @@ export class OverviewPainter {
         continue;
       }
       size(canvas, job.width, job.height);
-      this.lastPaintedIn = 'worker';
+      this.lastPaintedIn = here ? 'here' : 'worker';
       const context = canvas.getContext('2d');
       if ('bitmap' in painted) {
         context?.clearRect(0, 0, job.width, job.height);
@@ -205,9 +217,53 @@ export class OverviewPainter {
       } else if (context) {
         context.putImageData(new ImageData(new Uint8ClampedArray(painted.pixels.buffer), painted.width, painted.height), 0, 0);
       }
+      // The values go to the Worker now, in slices, for the pictures after this one.
+      if (here) this._handedOver = this._link.preload(source.key, this._flatOf(source));
     }
     target.busy = false;
     this._finish(target);
+  }
+
+  /**
+   * Whether a Worker-sized job is painted here, in slices: while the Worker does not hold the values
+   * yet. Copying sixteen million values over costs the page about as long as painting them here
+   * (each is a few ms a slice), and the Worker would paint only after the copy; so the first picture
+   * of new values is painted here, and the values are copied over after it for the pictures that
+   * follow (zoom and pan). A job painted on its side (a transposed view) cannot be sliced: the Worker.
+   */
+  private _slicesHere(source: OverviewSource, job: CanvasJob): boolean {
+    return !this._link?.holds(source.key, source.data) && rowsOuter({ ...job, ...this.painted(source) });
+  }
+
+  /** Resolves when the values of the last picture painted here in slices are in the Worker (false if they never got there); for tests. */
+  valuesHandedOver(): Promise<boolean> {
+    return this._handedOver ?? Promise.resolve(false);
+  }
+
+  /**
+   * Paints a job here a slice of pixel rows at a time, about SLICE_MS each, in tasks of their own:
+   * input and frames run between them. Null for an empty picture or a canvas that left the page meanwhile.
+   */
+  private async _paintInSlices(canvas: HTMLCanvasElement, source: OverviewSource, job: CanvasJob): Promise<Painted | null> {
+    const { width, height } = job;
+    if (width <= 0 || height <= 0 || typeof ImageData === 'undefined') return null;
+    const pixels = new Uint32Array(width * height);
+    let rows = 4;
+    for (let from = 0; from < height; ) {
+      const start = performance.now();
+      const to = Math.min(height, from + rows);
+      this._paintPixels(pixels, source, job, from, to);
+      from = to;
+      // The next slice sized from this one's pace, at most twice as many rows: a slow stretch of the
+      // matrix, or code not optimised yet, keeps it short.
+      const spent = performance.now() - start;
+      rows = Math.max(1, Math.min(2 * rows, Math.floor((rows * SLICE_MS) / Math.max(spent, 0.05))));
+      if (from < height) {
+        await nextTask();
+        if (!this._targets.has(canvas)) return null;
+      }
+    }
+    return { pixels, width, height };
   }
 
   /** Whether a Worker job for this canvas is out (a picture shown meanwhile would be overwritten by it). */
@@ -242,14 +298,15 @@ export class OverviewPainter {
     context.putImageData(image, 0, 0);
   }
 
-  private _paintPixels(pixels: Uint32Array, source: OverviewSource, job: CanvasJob): void {
+  /** Paints pixel rows [from, to) of a job (all by default) into `pixels`. */
+  private _paintPixels(pixels: Uint32Array, source: OverviewSource, job: CanvasJob, from = 0, to = job.height): void {
     try {
-      paint({ ...job, ...this.painted(source) }, RASTER, pixels);
+      paint({ ...job, ...this.painted(source) }, RASTER, pixels, from, to);
     } catch {
       // Rows read in place that throw now (a getter that worked while the data was checked): read
       // them through the source's guarded `at` from now on.
       this._unsafe.add(source);
-      paint({ ...job, ...this.painted(source) }, RASTER, pixels);
+      paint({ ...job, ...this.painted(source) }, RASTER, pixels, from, to);
     }
   }
 

@@ -137,7 +137,8 @@ export interface RasterValues {
  * Paints `values` into `out`, one line of `outWidth` pixels per outer pixel. Each run of pixels
  * shows the value of largest |value − center| among its cells (a missing one is never chosen over a
  * value); ties keep the first cell in (outer, inner) order, as `pickCell` does. A line showing the
- * same cells as the one before is copied.
+ * same cells as the one before is copied. Only the outer lines [from, to) are painted (all by default):
+ * a picture painted a slice of lines at a time is the same as one painted at once.
  *
  * Each function of the kernel runs one loop, calling the next level's function (through `lib`) for
  * the loop inside it. A first paint runs before the engine has optimised anything, and it optimises
@@ -146,7 +147,7 @@ export interface RasterValues {
  * took about 40 ms against 15 warm (--trace-osr). A function of one loop, called for every line, is
  * optimised whole after its first few calls.
  */
-export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32Array, cells: CellRuns, scale: ColorScale, out: Uint32Array, outWidth: number, lib: RasterLib): void {
+export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32Array, cells: CellRuns, scale: ColorScale, out: Uint32Array, outWidth: number, lib: RasterLib, from = 0, to = outerSpans.length >> 1): void {
   const table = scale.table;
   const lookup = lib.colorLookup(scale);
   const center = scale.center;
@@ -162,10 +163,10 @@ export function raster(values: RasterValues, outerSpans: Int32Array, runs: Int32
   // locals; a third faster at 4000 × 4000 in 900 × 540 px, and at two cells a run still ahead.
   const wide = end - first >= 2 * count;
   const { data, rows, offset, outerStride, innerStride } = values;
-  const lines = outerSpans.length >> 1;
+  const lines = Math.min(to, outerSpans.length >> 1);
   let lastStart = -1;
   let lastEnd = -1;
-  for (let o = 0; o < lines; o++) {
+  for (let o = Math.max(0, from); o < lines; o++) {
     const line = o * outWidth;
     const ra = outerSpans[2 * o];
     const rb = outerSpans[2 * o + 1];
@@ -435,38 +436,48 @@ export interface RasterLib {
   readonly colorBest: typeof colorBest;
   readonly colorCells: typeof colorCells;
   readonly transposePixels: typeof transposePixels;
+  readonly rowsOuter: typeof rowsOuter;
 }
 
-/** Draws a job into `pixels` (width × height words, ImageData byte order). */
-export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array): void {
+/**
+ * Whether a job's outer lines are its pixel rows: the axis contiguous in memory is walked innermost,
+ * so a transposed view is painted on its side (its outer lines are pixel columns) and turned.
+ */
+export function rowsOuter(job: Pick<PaintJob, 'data' | 'rowArrays' | 'transposed' | 'rowStride' | 'columnStride' | 'columns'>): boolean {
+  return job.data ? Math.abs(job.columnStride ?? 1) <= Math.abs(job.rowStride ?? job.columns) : !job.transposed;
+}
+
+/**
+ * Draws a job into `pixels` (width × height words, ImageData byte order): its pixel rows [from, to),
+ * all by default. A job painted on its side (not rowsOuter) is drawn whole whatever the range.
+ */
+export function paint(job: PaintJob, lib: RasterLib, pixels: Uint32Array, from = 0, to = job.height): void {
   const { width, height } = job;
   const rowSpans = lib.axisSpans(job.rows, job.firstRow, job.cellHeight, height);
   const columnSpans = lib.axisSpans(job.columns, job.firstColumn, job.cellWidth, width);
   const rowStride = job.rowStride ?? job.columns;
   const columnStride = job.columnStride ?? 1;
   if (job.data || job.rowArrays) {
-    // Walk the axis that is contiguous in memory innermost: a transposed view is painted on its
-    // side, in the source's order, and turned.
-    const rowsOuter = job.data ? Math.abs(columnStride) <= Math.abs(rowStride) : !job.transposed;
-    const [outer, inner] = rowsOuter ? [rowSpans, columnSpans] : [columnSpans, rowSpans];
-    const out = rowsOuter ? pixels : new Uint32Array(width * height);
-    const line = rowsOuter ? width : height;
+    const byRows = lib.rowsOuter(job);
+    const [outer, inner] = byRows ? [rowSpans, columnSpans] : [columnSpans, rowSpans];
+    const out = byRows ? pixels : new Uint32Array(width * height);
+    const line = byRows ? width : height;
     const runs = lib.innerRuns(inner);
     const cells = lib.cellRuns(runs);
     // One object shape for every job (they are spread together from different parts): the kernels'
     // optimised code, specialised on the first shape it saw, is not thrown away for another.
     const scale: ColorScale = { table: job.table, min: job.min, center: job.center, max: job.max, missing: job.missing, outside: job.outside };
-    const [outerStride, innerStride] = rowsOuter ? [rowStride, columnStride] : [columnStride, rowStride];
+    const [outerStride, innerStride] = byRows ? [rowStride, columnStride] : [columnStride, rowStride];
     // Also one shape for every job, flat or nested.
     const values: RasterValues = job.data
       ? { data: job.data, rows: null, offset: job.offset ?? 0, outerStride, innerStride }
       : { data: null, rows: job.rowArrays!, offset: 0, outerStride: 0, innerStride: 0 };
-    lib.raster(values, outer, runs, cells, scale, out, line, lib);
-    if (!rowsOuter) lib.transposePixels(out, height, width, pixels);
+    lib.raster(values, outer, runs, cells, scale, out, line, lib, byRows ? from : 0, byRows ? to : width);
+    if (!byRows) lib.transposePixels(out, height, width, pixels);
     return;
   }
   // No values: every cell is missing.
-  for (let y = 0; y < height; y++) {
+  for (let y = Math.max(0, from); y < Math.min(to, height); y++) {
     const inRows = rowSpans[2 * y] < rowSpans[2 * y + 1];
     for (let x = 0; x < width; x++) pixels[y * width + x] = inRows && columnSpans[2 * x] < columnSpans[2 * x + 1] ? job.missing : job.outside;
   }
@@ -500,7 +511,7 @@ export function warmUp(lib: RasterLib & { readonly paint: typeof paint }): void 
 }
 
 /** The functions of this module, for `paint`. */
-export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreFlatRuns, scoreNestedLines, scoreNestedRow, colorBest, colorCells, transposePixels };
+export const RASTER: RasterLib = { axisSpans, innerRuns, cellRuns, colorLookup, raster, scoreFlatLines, scoreFlatRow, scoreFlatRuns, scoreNestedLines, scoreNestedRow, colorBest, colorCells, transposePixels, rowsOuter };
 
 /**
  * The display cell a device pixel shows (the one `paint` coloured it by), or null outside the

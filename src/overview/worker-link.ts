@@ -39,7 +39,8 @@ export class WorkerLink {
   private _candidates: { create: () => Worker; origin: WorkerOrigin; early?: EarlyWorker }[] = [];
   private _jobs = new Map<number, PendingJob>();
   private _nextId = 1;
-  private _data?: { key: unknown; worker: Worker; id: number; sent: Promise<boolean> };
+  /** The values last sent, to which Worker, and whether they have all arrived. */
+  private _data?: { key: unknown; data: ArrayLike<number>; worker: Worker; id: number; sent: Promise<boolean>; arrived: boolean };
 
   constructor(
     /** The sibling file's URL, or null where there is none (the unbuilt sources). */
@@ -72,8 +73,12 @@ export class WorkerLink {
     this._launch();
   }
 
-  /** Creates the next candidate and sends it the jobs still waiting; with none left, they are answered null. */
+  /**
+   * Creates the next candidate and sends it the values last sent and the jobs still waiting; with
+   * none left, the jobs are answered null.
+   */
   private _launch(): void {
+    const last = this._data;
     this._data = undefined;
     for (;;) {
       const candidate = this._candidates.shift();
@@ -106,6 +111,8 @@ export class WorkerLink {
       };
       worker.onmessage = (event: MessageEvent<FromWorker>) => (event.data.type === 'ready' ? ready() : this._receive(event.data));
       if (candidate.early?.ready) ready();
+      // Values sent ahead of any job (preload) may have arrived in full at a Worker that failed only then.
+      if (last) this._send(worker, last.key, last.data);
       for (const [id, pending] of this._jobs) void this._post(worker, id, pending);
       return;
     }
@@ -145,11 +152,11 @@ export class WorkerLink {
     const id = this._nextId++;
     const post = (m: ToWorker, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
     const sent = (async () => {
-      const typed = data instanceof Float64Array || data instanceof Float32Array;
-      if (typed && typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer) {
+      if (shared(data)) {
         post({ type: 'shared', id, values: data });
         return true;
       }
+      const typed = data instanceof Float64Array || data instanceof Float32Array;
       const float64 = data instanceof Float64Array;
       post({ type: 'data', id, length: data.length, float64 });
       for (let start = 0; start < data.length; start += CHUNK) {
@@ -163,8 +170,37 @@ export class WorkerLink {
       }
       return true;
     })();
-    this._data = { key, worker, id, sent };
-    return this._data;
+    const sending: NonNullable<WorkerLink['_data']> = (this._data = { key, data, worker, id, sent, arrived: false });
+    void sent.then((ok) => (sending.arrived = ok));
+    return sending;
+  }
+
+  /**
+   * Whether a job of `key`'s values would be painted in the Worker without waiting for their copy:
+   * they were sent to it in full, or it is up and reads them in place from shared memory.
+   */
+  holds(key: unknown, data: ArrayLike<number> | undefined): boolean {
+    const worker = this._worker;
+    if (!worker) return false;
+    if (data && shared(data)) return this.origin !== 'none';
+    const sent = this._data;
+    return !!sent && sent.key === key && sent.worker === worker && sent.arrived;
+  }
+
+  /**
+   * Sends `key`'s values to the Worker ahead of any job (in slices, each in a task of its own).
+   * Resolves true once they are there (in the next candidate, if the Worker fails to load), false
+   * if they never get there: no Worker, or newer values took it over.
+   */
+  async preload(key: unknown, data: ArrayLike<number>): Promise<boolean> {
+    this.start();
+    for (;;) {
+      const worker = this._worker;
+      if (!worker) return false;
+      const ok = await this._send(worker, key, data).sent;
+      if (worker === this._worker) return ok && this._data?.key === key;
+      // That Worker failed to load: its successor was sent the values (_launch); wait for them there.
+    }
   }
 
   /** Sends one job (with its data, if this Worker lacks it) to `worker`. */
@@ -201,6 +237,11 @@ export class WorkerLink {
     this._lost();
     this._worker = undefined;
   }
+}
+
+/** A typed array on a SharedArrayBuffer: the Worker reads it in place. */
+function shared(data: ArrayLike<number>): data is Float32Array | Float64Array {
+  return (data instanceof Float64Array || data instanceof Float32Array) && typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer;
 }
 
 /** Values [start, end) of an array-like as a Float64Array (nested input read through a flat view). */

@@ -1,5 +1,6 @@
 // The overview's Worker from the built files, as pages serve them: a matrix over a million cells is
-// painted in a Worker started from dist/token-heatmap.worker.js, the file beside the bundle, which a
+// painted in a Worker (once the values are there: the first picture is painted on the page while
+// they are copied over) started from dist/token-heatmap.worker.js, the file beside the bundle, which a
 // strict `script-src 'self'` policy allows (with Trusted Types, once the page allows the
 // `token-heatmap` policy name). Without that file the element tries a blob: Worker, which such a
 // policy blocks, and then paints on the main thread. In every case the picture is the same and
@@ -23,11 +24,17 @@ window.workers = [];
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
   constructor(url, options) {
-    const record = { scheme: String(url).split(':')[0], ready: false, sent: [] };
+    const record = { scheme: String(url).split(':')[0], ready: false, failed: false, sent: [] };
     workers.push(record);
-    super(url, options);
+    try {
+      super(url, options);
+    } catch (error) {
+      record.failed = true;
+      throw error;
+    }
     this.record = record;
     this.addEventListener('message', (e) => { if (e.data && e.data.type === 'ready') record.ready = true; });
+    this.addEventListener('error', () => { record.failed = true; });
   }
   postMessage(message, transfer) {
     this.record.sent.push(message && message.type);
@@ -45,7 +52,16 @@ const el = document.querySelector('token-heatmap');
 el.style.cssText = 'width: 600px; height: 400px';
 Object.assign(el, { rows: Array.from({ length: rows }, (_, i) => 'tok' + i), columns: Array.from({ length: columns }, (_, j) => 'out' + j), values });
 await el.updateComplete;
-await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+// The first picture is painted on the page while the values go to the Worker. Once they are there
+// (or no Worker came up), a zoom in and back to fit has the Worker paint the fitted picture again.
+while (!workers.every((w) => w.failed || (w.ready && (w.sent.includes('shared') || w.sent.includes('chunk'))))) await frame();
+el.zoomTo({ rowIndex: 750, columnIndex: 500 }, 0.25);
+await el.updateComplete;
+el.fit();
+await el.updateComplete;
+await frame();
+await frame();
 window.painted = true;`;
 
 const page = (bundle, data = '/w/set-data.js') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>overview worker</title>
@@ -167,6 +183,7 @@ for (const name of ['chromium', 'firefox']) {
       expectPicture(seen, 'copied');
       assert.equal(seen.isolated, false);
       assert.ok(seen.sent.includes('data') && seen.sent.includes('chunk') && !seen.sent.includes('shared'), `sent ${seen.sent}`);
+      assert.ok(seen.sent.includes('paint'), `the Worker painted once it had them: sent ${seen.sent}`);
     });
 
     test('Trusted Types with the token-heatmap policy allowed: the Worker file is used; no violation', async (t) => {
