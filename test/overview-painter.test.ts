@@ -145,6 +145,38 @@ describe('OverviewPainter', () => {
     }
   });
 
+  it('flattens values read through a function in slices, a task each, to paint them here and send them to the Worker', async () => {
+    // Counts the tasks the values were read in: a microtask runs at the end of each.
+    let tasks = 0;
+    let inTask = false;
+    const at = (r: number, c: number) => {
+      if (!inTask) {
+        inTask = true;
+        tasks++;
+        queueMicrotask(() => (inTask = false));
+      }
+      return r === 599 && c === 0 ? 0.8 : 0;
+    };
+    const painter = new OverviewPainter(() => true);
+    const c = canvas();
+    const source = { rows: 600, columns: 600, at, key: at };
+    painter.paint(c, source, fitted(source, 60, 60));
+    await painter.settled();
+    expect(painter.lastPaintedIn).to.equal('here');
+    expect(tasks, 'the values were read in several tasks').to.be.above(1);
+    closeTo(pixel(c, 0, 59), expected(0.9));
+    closeTo(pixel(c, 30, 30), expected(0.5));
+    expect(await painter.valuesHandedOver()).to.equal(true);
+    const read = tasks;
+    painter.paint(c, source, fitted(source, 60, 30));
+    await painter.settled();
+    expect(painter.lastPaintedIn).to.equal('worker');
+    expect(tasks, 'the values were read once').to.equal(read);
+    closeTo(pixel(c, 0, 29), expected(0.9));
+    painter.disconnect();
+    c.remove();
+  });
+
   it('reads values through a function when there is no array, also for the Worker', async () => {
     const values = (r: number, c: number) => (r === 7 && c === 3 ? -0.5 : r === 0 && c === 0 ? NaN : 0);
     for (const worker of [false, true]) {

@@ -102,6 +102,8 @@ export class OverviewPainter {
   private readonly _targets = new Map<HTMLCanvasElement, Target>();
   private _link?: WorkerLink;
   private _flat?: { key: unknown; data: Float32Array };
+  /** The flat copy being made a slice of rows per task (flatInSlices), if one is. */
+  private _flattening?: { readonly key: unknown; data?: Promise<ArrayLike<number> | null> };
   /** The values of the last picture painted here in slices, on their way to the Worker. */
   private _handedOver?: Promise<boolean>;
   /** Sources whose rows threw when read in place: read through `at`. */
@@ -177,7 +179,7 @@ export class OverviewPainter {
     for (const target of this._targets.values()) this._finish(target);
     this._targets.clear();
     this._link?.terminate();
-    this._flat = undefined;
+    this._flat = this._flattening = undefined;
   }
 
   private async _drain(canvas: HTMLCanvasElement, target: Target): Promise<void> {
@@ -192,8 +194,9 @@ export class OverviewPainter {
       if (here) {
         painted = await this._paintInSlices(canvas, source, job);
       } else {
-        const data = this._flatOf(source);
-        painted = await this._link.paint(source.key, data, { ...job, ...layout(source, data) });
+        const data = await this._flatInSlices(source);
+        // (A canvas that left the page meanwhile starts no Worker again.)
+        painted = data && this._targets.has(canvas) ? await this._link.paint(source.key, data, { ...job, ...layout(source, data) }) : null;
       }
       const gone = !this._targets.has(canvas);
       // Dropped: painted here meanwhile, or a newer job of another size waits (this one would flash at the wrong size).
@@ -204,7 +207,8 @@ export class OverviewPainter {
       if (gone) break;
       if (dropped) continue;
       if (!painted) {
-        this._paintHere(canvas, target, source, job);
+        // Given up for newer values (their job waits): painting this one here would only be replaced.
+        if (!target.next) this._paintHere(canvas, target, source, job);
         continue;
       }
       size(canvas, job.width, job.height);
@@ -218,7 +222,7 @@ export class OverviewPainter {
         context.putImageData(new ImageData(new Uint8ClampedArray(painted.pixels.buffer), painted.width, painted.height), 0, 0);
       }
       // The values go to the Worker now, in slices, for the pictures after this one.
-      if (here) this._handedOver = this._link.preload(source.key, this._flatOf(source));
+      if (here) this._handedOver = this._handOver(canvas, source);
     }
     target.busy = false;
     this._finish(target);
@@ -232,7 +236,15 @@ export class OverviewPainter {
    * follow (zoom and pan). A job painted on its side (a transposed view) cannot be sliced: the Worker.
    */
   private _slicesHere(source: OverviewSource, job: CanvasJob): boolean {
-    return !this._link?.holds(source.key, source.data) && rowsOuter({ ...job, ...this.painted(source) });
+    if (this._link?.holds(source.key, source.data)) return false;
+    // Values read through `at` are painted from their flat copy, row-major (not made yet: asking would make it here at once).
+    return this._readsFlat(source) || rowsOuter({ ...job, ...layout(source, source.data), rowArrays: source.data ? undefined : source.rowArrays, transposed: source.transposed });
+  }
+
+  /** Sends a source's values to the Worker (flattened in slices first, if they are nested or read through `at`), unless the canvas left the page meanwhile. */
+  private async _handOver(canvas: HTMLCanvasElement, source: OverviewSource): Promise<boolean> {
+    const data = await this._flatInSlices(source);
+    return !!data && this._targets.has(canvas) && !!this._link && this._link.preload(source.key, data);
   }
 
   /** Resolves when the values of the last picture painted here in slices are in the Worker (false if they never got there); for tests. */
@@ -247,6 +259,11 @@ export class OverviewPainter {
   private async _paintInSlices(canvas: HTMLCanvasElement, source: OverviewSource, job: CanvasJob): Promise<Painted | null> {
     const { width, height } = job;
     if (width <= 0 || height <= 0 || typeof ImageData === 'undefined') return null;
+    // Values read through `at` are flattened first, also in slices: not all at once in the first slice.
+    if (this._readsFlat(source)) {
+      await this._flatInSlices(source);
+      if (!this._targets.has(canvas)) return null;
+    }
     const pixels = new Uint32Array(width * height);
     let rows = 4;
     for (let from = 0; from < height; ) {
@@ -318,9 +335,13 @@ export class OverviewPainter {
 
   /** A source's values as the main thread paints them (and a pointer picks among them): read in place, or flattened once when read through `at`. */
   painted(source: OverviewSource): Pick<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'> {
-    const flatten = !source.data && source.at && (!source.rowArrays || this._unsafe.has(source));
-    const data = flatten ? this._flatOf(source) : source.data;
+    const data = this._readsFlat(source) ? this._flatOf(source) : source.data;
     return { ...layout(source, data), rowArrays: data ? undefined : source.rowArrays, transposed: source.transposed };
+  }
+
+  /** Whether the main thread paints a source from its flat copy: read through `at` (no array, or rows that threw). */
+  private _readsFlat(source: OverviewSource): boolean {
+    return !source.data && !!source.at && (!source.rowArrays || this._unsafe.has(source));
   }
 
   /** The values as one array for the Worker: the source's own, or (nested or read through `at`) a Float32Array in display order, made once per key. */
@@ -328,13 +349,59 @@ export class OverviewPainter {
     if (source.data) return source.data;
     const flat = this._flat;
     if (flat && flat.key === source.key) return flat.data;
-    const { rows, columns } = source;
-    const data = new Float32Array(rows * columns).fill(NaN);
-    const at = source.at ?? (source.rowArrays && nestedReader(source.rowArrays, !!source.transposed));
-    if (at) for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) data[r * columns + c] = at(r, c);
+    const data = new Float32Array(source.rows * source.columns).fill(NaN);
+    flattenRows(source, data, 0, source.rows);
     this._flat = { key: source.key, data };
     return data;
   }
+
+  /**
+   * `_flatOf`, made a slice of rows per task of about SLICE_MS when it is not made yet: sixteen
+   * million values read through nested rows or `at` take over 100 ms, too long for one task. Null
+   * when it was given up: newer values are being flattened, or the painter was disconnected.
+   */
+  private _flatInSlices(source: OverviewSource): Promise<ArrayLike<number> | null> | ArrayLike<number> {
+    if (source.data) return source.data;
+    const { key, rows, columns } = source;
+    const made = this._flat;
+    if (made && made.key === key) return made.data;
+    const pending = this._flattening;
+    if (pending && pending.key === key && pending.data) return pending.data;
+    const flattening: NonNullable<OverviewPainter['_flattening']> = (this._flattening = { key });
+    flattening.data = (async () => {
+      const data = new Float32Array(rows * columns).fill(NaN);
+      // Sized from the pace of the slice before, at most twice as many rows (as _paintInSlices).
+      let step = Math.max(1, Math.floor(65536 / Math.max(1, columns)));
+      for (let r = 0; r < rows; ) {
+        const start = performance.now();
+        const end = Math.min(rows, r + step);
+        flattenRows(source, data, r, end);
+        const spent = performance.now() - start;
+        step = Math.max(1, Math.min(2 * step, Math.floor(((end - r) * SLICE_MS) / Math.max(spent, 0.05))));
+        r = end;
+        if (r < rows) await nextTask();
+        // Made at once meanwhile (_flatOf): that copy. Newer values took over, or the painter was disconnected: none.
+        const now = this._flat;
+        if (now && now.key === key) {
+          if (this._flattening === flattening) this._flattening = undefined;
+          return now.data;
+        }
+        if (this._flattening !== flattening) return null;
+      }
+      this._flat = { key, data };
+      this._flattening = undefined;
+      return data;
+    })();
+    return flattening.data;
+  }
+}
+
+/** Display rows [from, to) of a source read through `at` (or its nested rows) into `data`, row-major. */
+function flattenRows(source: OverviewSource, data: Float32Array, from: number, to: number): void {
+  const at = source.at ?? (source.rowArrays && nestedReader(source.rowArrays, !!source.transposed));
+  if (!at) return;
+  const columns = source.columns;
+  for (let r = from; r < to; r++) for (let c = 0; c < columns; c++) data[r * columns + c] = at(r, c);
 }
 
 function nestedReader(rows: ArrayLike<ArrayLike<unknown> | null | undefined>, transposed: boolean): (r: number, c: number) => number {
