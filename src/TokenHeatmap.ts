@@ -7,7 +7,7 @@ import { adoptAddedStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
 import { renderColorbar } from './colorbar.js';
-import { DEFAULT_SCHEME, type Interpolator } from './schemes.js';
+import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
 import { litProperties, type PropertyName } from './properties.js';
 import { CellColors } from './grid/cell-colors.js';
 import { columnLabelsVertical } from './grid/column-labels.js';
@@ -328,9 +328,23 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
     // Values the overview's Worker will paint start it now, so it loads while they are scanned.
     if (this._valuesSet) this._zoom.prestart(this.values);
     const scanning = this._valuesSet ? prescan(this.values, nextTask) : undefined;
-    if (loading && !scanning && this._dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
+    const dataSet = this._dataSet;
+    if (loading && !scanning && dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
     this._valuesSet = this._dataSet = false;
-    return loading || scanning ? Promise.all([loading, scanning]).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    if (scanning) return Promise.all([loading, scanning]).then(() => this._prepareAhead(dataSet)).then(() => super.scheduleUpdate());
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /**
+   * After a large typed array's scan: what its update would do first and needs no layout (the matrix,
+   * the overview's colour table), done in the scan's last task, and the update in a task of its own.
+   * That update (render, layout, the first picture's job) is the longest task of such a first paint.
+   */
+  private _prepareAhead(dataSet: boolean): Promise<void> {
+    if (dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
+    // A caller's interpolator is checked colour by colour in the update: only a named scheme's table here.
+    if (this.interpolator == null) this._zoom.prepareColors(schemeInterpolator(this.scheme) ?? schemeInterpolator(DEFAULT_SCHEME)!);
+    return nextTask();
   }
 
   /** Hands loaded features their part of the element. */

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { GridPosition } from '../navigation.js';
 import type { ZoomSetting } from '../zoom/zoom-controller.js';
+import type { Interpolator } from '../schemes.js';
 import { startWorkerEarly, WORKER_THRESHOLD } from '../overview/worker-start.js';
 
 /** The part of the zoom controller (src/zoom/zoom-controller.ts) the element uses. */
@@ -14,6 +15,7 @@ export interface ZoomLayer {
   renderPlot(grid: TemplateResult): TemplateResult;
   painted(): Promise<void>;
   prestart(cells: number): void;
+  prepareColors(interpolate: Interpolator): void;
   zoomTo(position: GridPosition, level?: number): void;
   fit(): void;
 }
@@ -68,6 +70,11 @@ export class ZoomSlot implements ZoomLayer, ReactiveController {
     this._cells = cells;
     // The feature is not loaded yet: its Worker starts now, and the feature adopts it.
     if (cells > WORKER_THRESHOLD) startWorkerEarly();
+  }
+
+  /** Builds the overview's colour table of `interpolate` ahead of the update (once the feature is loaded; see ZoomController.prepareColors). */
+  prepareColors(interpolate: Interpolator): void {
+    this._real?.prepareColors(interpolate);
   }
 
   get mode(): 'static' | 'grid' | 'canvas' {

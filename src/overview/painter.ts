@@ -264,6 +264,9 @@ export class OverviewPainter {
       await this._flatInSlices(source);
       if (!this._targets.has(canvas)) return null;
     }
+    // The first slice too in a task of its own: not added to the update that asked for the picture.
+    await nextTask();
+    if (!this._targets.has(canvas)) return null;
     const pixels = new Uint32Array(width * height);
     let rows = 4;
     for (let from = 0; from < height; ) {

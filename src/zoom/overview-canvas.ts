@@ -183,13 +183,14 @@ export class OverviewCanvas {
       min,
       center,
       max,
-      table: this._table(colors.interpolate),
+      table: this.table(colors.interpolate),
       missing: packColor(parseColor(colors.missing) ?? [175, 184, 193]),
       outside: 0,
     };
   }
 
-  private _table(interpolate: Interpolator): Uint32Array {
+  /** The colour table of an interpolator, built once per page (shared by every element). */
+  table(interpolate: Interpolator): Uint32Array {
     let table = TABLES.get(interpolate);
     if (!table) TABLES.set(interpolate, (table = colorTable(interpolate, (css) => parseColor(css) ?? this._browserColor(css))));
     return table;

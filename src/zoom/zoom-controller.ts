@@ -204,6 +204,11 @@ export class ZoomController implements ReactiveController {
     this._canvases.startWorker(cells);
   }
 
+  /** Builds the colour table of `interpolate` now, in a task before the update that paints with it (once per scheme and page). */
+  prepareColors(interpolate: Interpolator): void {
+    this._canvases.table(interpolate);
+  }
+
   /** Decimals the DOM grid prints at this zoom (fewer than asked when its cells are small). */
   decimals(wanted: number): number {
     if (this.mode !== 'grid') return wanted;
