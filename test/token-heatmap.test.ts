@@ -164,6 +164,30 @@ describe('<token-heatmap>', () => {
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(rowHeaders(el)[0].getBoundingClientRect().left).to.be.closeTo(scroller.getBoundingClientRect().left, 1);
     });
+
+    it('sizes cells, their gap and their centred values by the cell custom properties', async () => {
+      const el = await reference();
+      el.style.setProperty('--token-heatmap-cell-width', '60px');
+      el.style.setProperty('--token-heatmap-cell-height', '32px');
+      el.style.setProperty('--token-heatmap-gap', '4px');
+      const [first, second] = gridCells(el);
+      const a = first.getBoundingClientRect();
+      const b = second.getBoundingClientRect();
+      expect([a.width, a.height]).to.deep.equal([60, 32]);
+      expect(b.left - a.left, 'one cell to the next').to.equal(60);
+      // The gap is a transparent border inside each cell (2 px a side), the colour within it.
+      const style = getComputedStyle(first);
+      expect([style.borderTopWidth, style.borderLeftWidth]).to.deep.equal(['2px', '2px']);
+      expect(style.backgroundClip).to.equal('padding-box');
+      // One line the height of the coloured area, so the value sits in its middle.
+      expect(style.lineHeight).to.equal('28px');
+      const range = document.createRange();
+      range.selectNodeContents(first);
+      const glyphs = range.getBoundingClientRect();
+      expect(glyphs.top + glyphs.height / 2).to.be.closeTo(a.top + a.height / 2, 1.5);
+      // Labels keep the element's own line height.
+      expect(getComputedStyle(columnHeaders(el)[0]).lineHeight).to.not.equal('28px');
+    });
   });
 
   describe('colour domain and schemes', () => {
