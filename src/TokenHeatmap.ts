@@ -343,7 +343,9 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _prepareAhead(dataSet: boolean): Promise<void> {
     if (dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
     // A caller's interpolator is checked colour by colour in the update: only a named scheme's table here.
-    if (this.interpolator == null) this._zoom.prepareColors(schemeInterpolator(this.scheme) ?? schemeInterpolator(DEFAULT_SCHEME)!);
+    // (Any value may have been set: one that is not a scheme name gets the default scheme, as the update says.)
+    const named = typeof this.scheme === 'string' ? schemeInterpolator(this.scheme) : null;
+    if (this.interpolator == null) this._zoom.prepareColors(named ?? schemeInterpolator(DEFAULT_SCHEME)!);
     return nextTask();
   }
 

@@ -127,6 +127,22 @@ describe('hostile input', () => {
       });
     }
 
+    it('a Symbol scheme with values large enough to be scanned ahead: the overview is drawn, the scheme rejected', async () => {
+      const el = await small();
+      // Over 2²² values: found in slices before the update, which prepares the colour table first.
+      const rows = 2100;
+      const columns = 2100;
+      const values = new Float32Array(rows * columns).map((_, i) => Math.sin(i));
+      const seen = await observe(el, () =>
+        Object.assign(el, { rows: Array.from({ length: rows }, (_, i) => `t${i}`), columns: Array.from({ length: columns }, (_, i) => `o${i}`), values, scheme: Symbol('s') }),
+      );
+      expect(seen.thrown, String(seen.thrown)).to.equal(undefined);
+      expect(seen.uncaught.map(String)).to.deep.equal([]);
+      expect(alertText(el)).to.have.length(1);
+      expect(alertText(el)[0]).to.match(/^scheme: Symbol\(s\) is not a d3-scale-chromatic scheme name/);
+      expect(el.shadowRoot!.querySelector('canvas')).to.not.equal(null);
+    });
+
     it('recovers fully once the bad value is replaced: no alert, the same cells', async () => {
       const el = await small();
       const before = cellTexts(el);
