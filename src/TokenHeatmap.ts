@@ -7,7 +7,7 @@ import { adoptAddedStyles, StylesPerDocument } from './document-styles.js';
 import { ProblemReporter } from './problem-reporter.js';
 import { isNonEmpty } from './safe-read.js';
 import { renderColorbar } from './colorbar.js';
-import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
+import { DEFAULT_SCHEME, drawnScheme, type Interpolator } from './schemes.js';
 import { litProperties, type PropertyName } from './properties.js';
 import { CellColors } from './grid/cell-colors.js';
 import { columnLabelsVertical } from './grid/column-labels.js';
@@ -343,9 +343,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
   private _prepareAhead(dataSet: boolean): Promise<void> {
     if (dataSet) this._deriver.prepare(this.rows, this.columns, this.values);
     // A caller's interpolator is checked colour by colour in the update: only a named scheme's table here.
-    // (Any value may have been set: one that is not a scheme name gets the default scheme, as the update says.)
-    const named = typeof this.scheme === 'string' ? schemeInterpolator(this.scheme) : null;
-    if (this.interpolator == null) this._zoom.prepareColors(named ?? schemeInterpolator(DEFAULT_SCHEME)!);
+    if (this.interpolator == null) this._zoom.prepareColors(drawnScheme(this.scheme));
     return nextTask();
   }
 

@@ -2,7 +2,7 @@
 // function goes through the colours feature's CheckedInterpolator, src/checked-interpolator.ts).
 import type { CheckedInterpolator } from './checked-interpolator.js';
 import { features } from './features/registry.js';
-import { DEFAULT_SCHEME, schemeInterpolator, type Interpolator } from './schemes.js';
+import { drawnScheme, type Interpolator } from './schemes.js';
 import { shown } from './shown.js';
 
 /**
@@ -24,7 +24,7 @@ export class InterpolatorChoice {
 
   /** What to draw with for this scheme name (already checked by the schema) and interpolator. */
   pick(scheme: string, interpolator: unknown): { interpolate: Interpolator; problem?: string } {
-    const named = schemeInterpolator(scheme) ?? schemeInterpolator(DEFAULT_SCHEME)!;
+    const named = drawnScheme(scheme);
     if (typeof interpolator !== 'function') this._checked = null;
     if (interpolator === undefined || interpolator === null) return { interpolate: named };
     if (typeof interpolator !== 'function') return { interpolate: named, problem: `interpolator: ${shown(interpolator)} is not a (t) => colour function; using ${scheme}` };

@@ -100,3 +100,8 @@ export function schemeInterpolator(name: string): Interpolator | null {
   const match = SCHEME_NAMES.find((n) => n.toLowerCase() === key);
   return match ? SCHEMES[match] : null;
 }
+
+/** The interpolator a `scheme` value draws with: its scheme's, or DEFAULT_SCHEME's for anything else (any value may be set). */
+export function drawnScheme(scheme: unknown): Interpolator {
+  return (typeof scheme === 'string' ? schemeInterpolator(scheme) : null) ?? SCHEMES[DEFAULT_SCHEME];
+}

@@ -7,6 +7,14 @@ import { WORKER_THRESHOLD, workerFileUrl } from './worker-start.js';
 /** About how long (ms) each slice of a picture painted here in slices takes: a frame's work still fits beside it. */
 const SLICE_MS = 8;
 
+/**
+ * The rows of the next slice, from the last one's (`rows` in `spent` ms): about SLICE_MS of them, at
+ * most twice as many, so a slow stretch of the matrix, or code not optimised yet, keeps it short.
+ */
+function nextSliceRows(rows: number, spent: number): number {
+  return Math.max(1, Math.min(2 * rows, Math.floor((rows * SLICE_MS) / Math.max(spent, 0.05))));
+}
+
 let warmed = false;
 
 /** Compiles the kernel on the main thread, once a page (see warmUp). */
@@ -273,11 +281,8 @@ export class OverviewPainter {
       const start = performance.now();
       const to = Math.min(height, from + rows);
       this._paintPixels(pixels, source, job, from, to);
+      rows = nextSliceRows(to - from, performance.now() - start);
       from = to;
-      // The next slice sized from this one's pace, at most twice as many rows: a slow stretch of the
-      // matrix, or code not optimised yet, keeps it short.
-      const spent = performance.now() - start;
-      rows = Math.max(1, Math.min(2 * rows, Math.floor((rows * SLICE_MS) / Math.max(spent, 0.05))));
       if (from < height) {
         await nextTask();
         if (!this._targets.has(canvas)) return null;
@@ -373,14 +378,12 @@ export class OverviewPainter {
     const flattening: NonNullable<OverviewPainter['_flattening']> = (this._flattening = { key });
     flattening.data = (async () => {
       const data = new Float32Array(rows * columns).fill(NaN);
-      // Sized from the pace of the slice before, at most twice as many rows (as _paintInSlices).
       let step = Math.max(1, Math.floor(65536 / Math.max(1, columns)));
       for (let r = 0; r < rows; ) {
         const start = performance.now();
         const end = Math.min(rows, r + step);
         flattenRows(source, data, r, end);
-        const spent = performance.now() - start;
-        step = Math.max(1, Math.min(2 * step, Math.floor(((end - r) * SLICE_MS) / Math.max(spent, 0.05))));
+        step = nextSliceRows(end - r, performance.now() - start);
         r = end;
         if (r < rows) await nextTask();
         // Made at once meanwhile (_flatOf): that copy. Newer values took over, or the painter was disconnected: none.

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { interpolateRdBu, interpolateRdYlGn, interpolateViridis, interpolateCubehelixDefault } from 'd3-scale-chromatic';
-import { DEFAULT_SCHEME, SCHEME_NAMES, schemeInterpolator } from '../../src/schemes.js';
+import { DEFAULT_SCHEME, SCHEME_NAMES, drawnScheme, schemeInterpolator } from '../../src/schemes.js';
 
 describe('schemeInterpolator', () => {
   it('returns the d3 interpolator itself', () => {
@@ -103,5 +103,13 @@ describe('the bundle\u2019s trimmed schemes', () => {
       }
     }
     expect(compared).to.equal(31 * 1010 + 7 * 10010);
+  });
+});
+
+describe('drawnScheme', () => {
+  it('draws a known name with its scheme, and anything else with the default one', () => {
+    expect(drawnScheme(' rdbu ')).to.equal(interpolateRdBu);
+    expect(DEFAULT_SCHEME).to.equal('RdYlGn');
+    for (const other of ['nope', '', 42, null, undefined, Symbol('s'), {}]) expect(drawnScheme(other), String(typeof other)).to.equal(interpolateRdYlGn);
   });
 });
