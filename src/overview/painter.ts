@@ -246,7 +246,7 @@ export class OverviewPainter {
   private _slicesHere(source: OverviewSource, job: CanvasJob): boolean {
     if (this._link?.holds(source.key, source.data)) return false;
     // Values read through `at` are painted from their flat copy, row-major (not made yet: asking would make it here at once).
-    return this._readsFlat(source) || rowsOuter({ ...job, ...layout(source, source.data), rowArrays: source.data ? undefined : source.rowArrays, transposed: source.transposed });
+    return this._readsFlat(source) || rowsOuter({ ...job, ...readFrom(source, source.data) });
   }
 
   /** Sends a source's values to the Worker (flattened in slices first, if they are nested or read through `at`), unless the canvas left the page meanwhile. */
@@ -343,8 +343,7 @@ export class OverviewPainter {
 
   /** A source's values as the main thread paints them (and a pointer picks among them): read in place, or flattened once when read through `at`. */
   painted(source: OverviewSource): Pick<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'> {
-    const data = this._readsFlat(source) ? this._flatOf(source) : source.data;
-    return { ...layout(source, data), rowArrays: data ? undefined : source.rowArrays, transposed: source.transposed };
+    return readFrom(source, this._readsFlat(source) ? this._flatOf(source) : source.data);
   }
 
   /** Whether the main thread paints a source from its flat copy: read through `at` (no array, or rows that threw). */
@@ -416,6 +415,11 @@ function nestedReader(rows: ArrayLike<ArrayLike<unknown> | null | undefined>, tr
     const v = row ? row[transposed ? r : c] : undefined;
     return typeof v === 'number' ? v : NaN;
   };
+}
+
+/** The value fields of a job for a source painted from `data` (its own, or its flat copy), else from its nested rows. */
+function readFrom(source: OverviewSource, data: ArrayLike<number> | undefined): Pick<PaintJob, 'rows' | 'columns' | 'data' | 'offset' | 'rowStride' | 'columnStride' | 'rowArrays' | 'transposed'> {
+  return { ...layout(source, data), rowArrays: data ? undefined : source.rowArrays, transposed: source.transposed };
 }
 
 /** The layout fields of a job for a source (row-major over `data` when the source reads through `at`). */
