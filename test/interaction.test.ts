@@ -1,4 +1,4 @@
-import { html, fixture, expect, oneEvent } from '@open-wc/testing';
+import { html, fixture, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse, emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { TokenHeatmap, CellHoverEvent, CellSelectEvent } from '../src/index.js';
@@ -203,8 +203,12 @@ describe('<token-heatmap> interaction', () => {
       expect(rowHeaders(el)[7].classList.contains('hot')).to.equal(true);
       expect(columnHeaders(el)[2].classList.contains('hot')).to.equal(true);
       expect(rowHeaders(el)[6].classList.contains('hot')).to.equal(false);
-      await new Promise((resolve) => setTimeout(resolve, 200)); // the highlight fades in
-      expect(getComputedStyle(rowHeaders(el)[7]).backgroundColor).to.not.equal(getComputedStyle(rowHeaders(el)[6]).backgroundColor);
+      // The highlight fades in: its background comes to differ from an unhighlighted label's.
+      await waitUntil(
+        () => getComputedStyle(rowHeaders(el)[7]).backgroundColor !== getComputedStyle(rowHeaders(el)[6]).backgroundColor,
+        'the hovered row label is highlighted',
+        { interval: 10, timeout: 2000 },
+      );
 
       const leave = oneEvent(el, 'cell-hover') as Promise<CellHoverEvent>;
       await sendMouse({ type: 'move', position: [window.innerWidth - 2, window.innerHeight - 2] });
