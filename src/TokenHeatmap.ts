@@ -32,6 +32,7 @@ import { features, featureStyles } from './features/registry.js';
 import { FeatureLoader } from './features/loader.js';
 import { neededFeatures } from './features/needs.js';
 import { ZoomSlot } from './features/zoom-slot.js';
+import { elementCreated } from './idle-warm-up.js';
 
 export type { CellIndex } from './events.js';
 export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
@@ -103,6 +104,9 @@ export { FULL_RENDER_LIMIT } from './grid/window-controller.js';
  */
 export class TokenHeatmap extends StylesPerDocument(LitElement) {
   static override styles = styles;
+
+  /** Whether the page warms the element up in its first idle time, before any element exists (src/idle-warm-up.ts); set false right after loading it to keep that from happening. */
+  static warmUp = true;
 
   // The loaded features' styles follow the element's (in full builds every feature is loaded when the element is defined).
   protected static override finalizeStyles(own?: CSSResultGroup): CSSResultOrNative[] {
@@ -274,6 +278,7 @@ export class TokenHeatmap extends StylesPerDocument(LitElement) {
 
   constructor() {
     super();
+    elementCreated();
     // React 19 server rendering leaves a bare tag's data unset at hydration (react#35446).
     new ReactHydrationController(this, () => isNonEmpty(this.rows) || isNonEmpty(this.values));
   }

@@ -2,9 +2,11 @@
 // needs them, and the render after the load draws them. The tests run in order: each feature is
 // still absent when the test that first needs it starts.
 import { html, fixture, expect } from '@open-wc/testing';
-import '../src/core.js';
-import type { TokenHeatmap } from '../src/core.js';
+import { TokenHeatmap } from '../src/core.js';
 import { cellAt, gridCells, loadSeed, shadow, type Seed } from './helpers.js';
+
+// What loads on demand, without the page's idle warm-up (which loads zoom ahead: test/idle-warm-up.test.ts).
+TokenHeatmap.warmUp = false;
 
 /** The feature modules this page has requested so far (the dev server serves src/features/x.ts). */
 const requested = (name: string) => performance.getEntriesByType('resource').some((r) => new URL(r.name).pathname.startsWith(`/src/features/${name}.`));

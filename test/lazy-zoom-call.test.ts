@@ -1,9 +1,11 @@
 // zoomTo() and fit() on the core entry before the zoom feature is loaded: the call loads it and is
 // then applied (a page of its own, so zoom is not loaded yet).
 import { html, fixture, expect } from '@open-wc/testing';
-import '../src/core.js';
-import type { TokenHeatmap } from '../src/core.js';
+import { TokenHeatmap } from '../src/core.js';
 import { loadSeed, shadow } from './helpers.js';
+
+// What loads on demand, without the page's idle warm-up (which loads zoom ahead: test/idle-warm-up.test.ts).
+TokenHeatmap.warmUp = false;
 
 const level = (el: TokenHeatmap) => shadow(el).querySelector('[part="zoom"] .zoom-level')?.textContent?.trim();
 

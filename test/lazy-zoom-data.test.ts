@@ -2,9 +2,11 @@
 // yet): the element builds the data's matrix while zoom loads, and data set again meanwhile is what
 // it draws.
 import { expect } from '@open-wc/testing';
-import '../src/core.js';
-import type { TokenHeatmap } from '../src/core.js';
+import { TokenHeatmap } from '../src/core.js';
 import { shadow } from './helpers.js';
+
+// What loads on demand, without the page's idle warm-up (which loads zoom ahead: test/idle-warm-up.test.ts).
+TokenHeatmap.warmUp = false;
 
 describe('<token-heatmap> data set while the zoom feature loads (core entry)', () => {
   it('describes the values as changed in place during the load, not as they were when it began', async () => {
