@@ -20,7 +20,7 @@ describe('<token-heatmap> warm-up in the page’s idle time (core entry)', () =>
     expect(added).to.have.length(1);
     const [box] = added;
     expect(box.inert, 'inert: no focus, pointer or assistive technology').to.equal(true);
-    expect(getComputedStyle(box).visibility).to.equal('hidden');
+    expect(box.style.visibility, 'laid out, not painted').to.equal('hidden');
     expect(box.shadowRoot, 'a closed shadow root').to.equal(null);
     expect(document.querySelectorAll('token-heatmap')).to.have.length(0);
     expect(escaped, 'no event of the hidden element reached the page').to.deep.equal([]);
